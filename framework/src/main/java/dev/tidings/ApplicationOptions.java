@@ -1,0 +1,295 @@
+package dev.tidings;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything an {@link Application} is configured with, immutable and validated once by {@link
+ * Builder#build()}. Kafka client settings are passed to the clients untouched; Tidings only adds
+ * defaults for the settings a user did not give.
+ */
+public final class ApplicationOptions {
+  private final String kafkaServers;
+  private final String topicPrefix;
+  private final Map<String, Object> kafkaSettings;
+  private final Map<String, Object> producerSettings;
+  private final Map<String, Object> consumerSettings;
+  private final Map<String, Object> adminSettings;
+  private final Short replicationFactor;
+  private final Integer partitions;
+  private final CommitMode commitMode;
+  private final Duration commitInterval;
+  private final Duration shutdownTimeout;
+  private final Duration publishTimeout;
+  private final boolean validateOnPublish;
+  private final Telemetry telemetry;
+
+  private ApplicationOptions(Builder b) {
+    this.kafkaServers = b.kafkaServers;
+    this.topicPrefix = b.topicPrefix;
+    this.kafkaSettings = Map.copyOf(b.kafkaSettings);
+    this.producerSettings = Map.copyOf(b.producerSettings);
+    this.consumerSettings = Map.copyOf(b.consumerSettings);
+    this.adminSettings = Map.copyOf(b.adminSettings);
+    this.replicationFactor = b.replicationFactor;
+    this.partitions = b.partitions;
+    this.commitMode = b.commitMode;
+    this.commitInterval = b.commitInterval;
+    this.shutdownTimeout = b.shutdownTimeout;
+    this.publishTimeout = b.publishTimeout;
+    this.validateOnPublish = b.validateOnPublish;
+    this.telemetry = b.telemetry;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this object's values, to derive a changed copy. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.kafkaServers = kafkaServers;
+    b.topicPrefix = topicPrefix;
+    b.kafkaSettings.putAll(kafkaSettings);
+    b.producerSettings.putAll(producerSettings);
+    b.consumerSettings.putAll(consumerSettings);
+    b.adminSettings.putAll(adminSettings);
+    b.replicationFactor = replicationFactor;
+    b.partitions = partitions;
+    b.commitMode = commitMode;
+    b.commitInterval = commitInterval;
+    b.shutdownTimeout = shutdownTimeout;
+    b.publishTimeout = publishTimeout;
+    b.validateOnPublish = validateOnPublish;
+    b.telemetry = telemetry;
+    return b;
+  }
+
+  /** {@code bootstrap.servers}: {@code host:port[,host:port...]}. */
+  public String kafkaServers() {
+    return kafkaServers;
+  }
+
+  /** Prepended to every stream name to form the topic name; default empty. */
+  public String topicPrefix() {
+    return topicPrefix;
+  }
+
+  /** Settings for every Kafka client (producer, consumer and admin). */
+  public Map<String, Object> kafkaSettings() {
+    return kafkaSettings;
+  }
+
+  /** Producer-only settings; they win over {@link #kafkaSettings()}. */
+  public Map<String, Object> producerSettings() {
+    return producerSettings;
+  }
+
+  /** Consumer-only settings; they win over {@link #kafkaSettings()}. */
+  public Map<String, Object> consumerSettings() {
+    return consumerSettings;
+  }
+
+  /** Admin-only settings; they win over {@link #kafkaSettings()}. */
+  public Map<String, Object> adminSettings() {
+    return adminSettings;
+  }
+
+  /** Replication factor of created topics; empty means {@code min(brokers, 3)}. */
+  public Optional<Short> replicationFactor() {
+    return Optional.ofNullable(replicationFactor);
+  }
+
+  /** Partitions of created topics; empty means the broker's {@code num.partitions}. */
+  public Optional<Integer> partitions() {
+    return Optional.ofNullable(partitions);
+  }
+
+  public CommitMode commitMode() {
+    return commitMode;
+  }
+
+  /** How often handled offsets are committed; default 1 s. */
+  public Duration commitInterval() {
+    return commitInterval;
+  }
+
+  /** How long {@link Application#close()} waits for in-flight records; default 30 s. */
+  public Duration shutdownTimeout() {
+    return shutdownTimeout;
+  }
+
+  /** How long {@code publishAndWait} waits for the broker; default 30 s. */
+  public Duration publishTimeout() {
+    return publishTimeout;
+  }
+
+  /** Whether {@code publish} validates data against its schema; default {@code true}. */
+  public boolean validateOnPublish() {
+    return validateOnPublish;
+  }
+
+  public Telemetry telemetry() {
+    return telemetry;
+  }
+
+  @Override
+  public String toString() {
+    return "ApplicationOptions[kafkaServers=" + kafkaServers + ", topicPrefix=" + topicPrefix
+        + ", commitMode=" + commitMode + ", partitions=" + partitions
+        + ", replicationFactor=" + replicationFactor + "]";
+  }
+
+  /** Builds {@link ApplicationOptions}; {@link #build()} validates every value. */
+  public static final class Builder {
+    private String kafkaServers;
+    private String topicPrefix = "";
+    private final Map<String, Object> kafkaSettings = new LinkedHashMap<>();
+    private final Map<String, Object> producerSettings = new LinkedHashMap<>();
+    private final Map<String, Object> consumerSettings = new LinkedHashMap<>();
+    private final Map<String, Object> adminSettings = new LinkedHashMap<>();
+    private Short replicationFactor;
+    private Integer partitions;
+    private CommitMode commitMode = CommitMode.AUTO;
+    private Duration commitInterval = Duration.ofSeconds(1);
+    private Duration shutdownTimeout = Duration.ofSeconds(30);
+    private Duration publishTimeout = Duration.ofSeconds(30);
+    private boolean validateOnPublish = true;
+    private Telemetry telemetry = Telemetry.NONE;
+
+    private Builder() {}
+
+    public Builder kafkaServers(String servers) {
+      this.kafkaServers = servers;
+      return this;
+    }
+
+    public Builder topicPrefix(String prefix) {
+      this.topicPrefix = prefix == null ? "" : prefix;
+      return this;
+    }
+
+    /** Adds a setting for every client. */
+    public Builder kafkaSetting(String key, Object value) {
+      kafkaSettings.put(key, value);
+      return this;
+    }
+
+    public Builder kafkaSettings(Map<String, ?> settings) {
+      kafkaSettings.putAll(settings);
+      return this;
+    }
+
+    public Builder producerSetting(String key, Object value) {
+      producerSettings.put(key, value);
+      return this;
+    }
+
+    public Builder consumerSetting(String key, Object value) {
+      consumerSettings.put(key, value);
+      return this;
+    }
+
+    public Builder adminSetting(String key, Object value) {
+      adminSettings.put(key, value);
+      return this;
+    }
+
+    /** Replication factor of created topics; {@code null} for {@code min(brokers, 3)}. */
+    public Builder replicationFactor(Integer factor) {
+      if (factor != null && (factor < 1 || factor > Short.MAX_VALUE)) {
+        throw new ConfigurationException(
+            "replicationFactor is " + factor + ": use a value from 1 to the number of brokers");
+      }
+      this.replicationFactor = factor == null ? null : factor.shortValue();
+      return this;
+    }
+
+    /** Partitions of created topics; {@code null} for the broker default. */
+    public Builder partitions(Integer partitions) {
+      this.partitions = partitions;
+      return this;
+    }
+
+    public Builder commitMode(CommitMode mode) {
+      this.commitMode = mode;
+      return this;
+    }
+
+    public Builder commitInterval(Duration interval) {
+      this.commitInterval = interval;
+      return this;
+    }
+
+    public Builder shutdownTimeout(Duration timeout) {
+      this.shutdownTimeout = timeout;
+      return this;
+    }
+
+    public Builder publishTimeout(Duration timeout) {
+      this.publishTimeout = timeout;
+      return this;
+    }
+
+    public Builder validateOnPublish(boolean validate) {
+      this.validateOnPublish = validate;
+      return this;
+    }
+
+    public Builder telemetry(Telemetry telemetry) {
+      this.telemetry = telemetry;
+      return this;
+    }
+
+    /**
+     * Validates and freezes the options.
+     *
+     * @throws ConfigurationException naming the first invalid setting and its bound
+     */
+    public ApplicationOptions build() {
+      if (kafkaServers == null || kafkaServers.isBlank()) {
+        Object fromSettings = kafkaSettings.get("bootstrap.servers");
+        if (fromSettings == null) {
+          throw new ConfigurationException(
+              "kafkaServers is not set: pass host:port[,host:port] of your Kafka brokers");
+        }
+        kafkaServers = fromSettings.toString();
+      }
+      for (String server : kafkaServers.split(",")) {
+        String s = server.trim();
+        int colon = s.lastIndexOf(':');
+        if (colon <= 0 || colon == s.length() - 1 || !s.substring(colon + 1).chars().allMatch(Character::isDigit)) {
+          throw new ConfigurationException(
+              "kafkaServers has '" + s + "': each server must be host:port, e.g. localhost:9092");
+        }
+      }
+      if (!topicPrefix.chars().allMatch(Builder::topicChar)) {
+        throw new ConfigurationException(
+            "topicPrefix '" + topicPrefix + "' has characters Kafka does not allow in topic names:"
+                + " use letters, digits, '.', '_' and '-'");
+      }
+      if (partitions != null && partitions < 1) {
+        throw new ConfigurationException("partitions is " + partitions + ": use >= 1 (or leave unset)");
+      }
+      Objects.requireNonNull(commitMode, "commitMode");
+      positive("commitInterval", commitInterval);
+      positive("shutdownTimeout", shutdownTimeout);
+      positive("publishTimeout", publishTimeout);
+      Objects.requireNonNull(telemetry, "telemetry");
+      return new ApplicationOptions(this);
+    }
+
+    private static boolean topicChar(int c) {
+      return Character.isLetterOrDigit(c) && c < 128 || c == '.' || c == '_' || c == '-';
+    }
+
+    private static void positive(String name, Duration value) {
+      if (value == null || value.isZero() || value.isNegative()) {
+        throw new ConfigurationException(name + " is " + value + ": use a positive duration");
+      }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.tidings;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Subscribes a method to the streams matching {@link #pattern()}. The annotation processor generates
+ * a registration that calls the method directly for every message whose schema matches the
+ * method's payload parameter.
+ *
+ * <pre>{@code
+ * @Subscribe(pattern = "orders.*", group = "billing")
+ * void onOrder(OrderCreated order, Subscriber subscriber) { ... }
+ * }</pre>
+ *
+ * <p>A handler takes one payload parameter (a {@link Schema} record, {@code byte[]}, Jackson's
+ * {@code JsonNode} of the whole envelope, or Kafka's {@code ConsumerRecord<byte[], byte[]>}) and
+ * optionally {@link Subscriber}, {@link MessageContext} and {@link Application}.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Subscribe {
+  /**
+   * An fnmatch-style glob over stream names ({@code *} matches any run of characters, dots
+   * included; {@code ?} one character). Without a wildcard it names one stream.
+   */
+  String pattern();
+
+  /** The consumer group; defaults to the method name. */
+  String group() default "";
+
+  /** What happens when the handler throws; see {@link FailurePolicy}. */
+  FailurePolicy onFailure() default FailurePolicy.RETRY;
+
+  /** Attempts in total (first try included) before a record is dead-lettered; 0 = default (5). */
+  int maxAttempts() default 0;
+
+  /** Partitions of this subscription that are handled at the same time; 0 = default (1 thread). */
+  int concurrency() default 0;
+}

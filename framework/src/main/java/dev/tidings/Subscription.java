@@ -1,0 +1,207 @@
+package dev.tidings;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One consumer group reading the streams that match a pattern (or an explicit list), with one
+ * handler per schema. Obtained from {@link Router#subscribe(String, String)}; the handlers and
+ * delivery settings are added with the fluent methods below before the application starts.
+ */
+public final class Subscription {
+  private final String pattern;
+  private final List<String> streams;
+  private final String group;
+  private final Map<Class<? extends Record>, Handler<?>> handlers = new LinkedHashMap<>();
+  private RawHandler fallback;
+  private FailurePolicy failurePolicy = FailurePolicy.RETRY;
+  private int maxAttempts = 5;
+  private Duration initialBackoff = Duration.ofMillis(200);
+  private Duration maxBackoff = Duration.ofSeconds(30);
+  private int concurrency = 1;
+  private int maxInFlight = 1000;
+  private String deadLetterStream;
+  private final List<Class<? extends Throwable>> notRetryable = new ArrayList<>();
+
+  Subscription(String pattern, List<String> streams, String group) {
+    if (group == null || group.isBlank()) {
+      throw new ConfigurationException(
+          "subscription to '" + describe(pattern, streams) + "' has no group: pass a non-blank group");
+    }
+    this.pattern = pattern;
+    this.streams = streams == null ? null : List.copyOf(streams);
+    this.group = group;
+  }
+
+  private static String describe(String pattern, List<String> streams) {
+    return pattern != null ? pattern : String.join(",", streams);
+  }
+
+  /**
+   * Handles messages whose envelope names the schema registered for {@code type}.
+   *
+   * @throws ConfigurationException when {@code type} already has a handler in this subscription
+   */
+  public <T extends Record> Subscription on(Class<T> type, Handler<? super T> handler) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(handler, "handler");
+    if (handlers.putIfAbsent(type, handler) != null) {
+      throw new ConfigurationException(
+          "subscription " + this + " already has a handler for " + type.getName()
+              + ": give the second handler another group, or merge the two methods");
+    }
+    return this;
+  }
+
+  /** Handles every message no typed handler claims, raw (not decoded, not validated). */
+  public Subscription onAny(RawHandler handler) {
+    if (fallback != null) {
+      throw new ConfigurationException(
+          "subscription " + this + " already has a raw handler: a subscription takes one");
+    }
+    this.fallback = Objects.requireNonNull(handler, "handler");
+    return this;
+  }
+
+  /** What to do when a handler throws or input is poison; default {@link FailurePolicy#RETRY}. */
+  public Subscription failurePolicy(FailurePolicy policy) {
+    this.failurePolicy = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /** Attempts in total, first try included, before dead-lettering; default 5, at least 1. */
+  public Subscription maxAttempts(int attempts) {
+    if (attempts < 1) {
+      throw new ConfigurationException("maxAttempts of " + this + " is " + attempts + ": use >= 1");
+    }
+    this.maxAttempts = attempts;
+    return this;
+  }
+
+  /** Exponential backoff between attempts (with jitter); defaults 200 ms doubling up to 30 s. */
+  public Subscription backoff(Duration initial, Duration max) {
+    if (initial.isNegative() || max.compareTo(initial) < 0) {
+      throw new ConfigurationException(
+          "backoff of " + this + " is " + initial + ".." + max + ": use 0 <= initial <= max");
+    }
+    this.initialBackoff = initial;
+    this.maxBackoff = max;
+    return this;
+  }
+
+  /** How many partitions are handled at the same time; default 1. */
+  public Subscription concurrency(int threads) {
+    if (threads < 1) {
+      throw new ConfigurationException("concurrency of " + this + " is " + threads + ": use >= 1");
+    }
+    this.concurrency = threads;
+    return this;
+  }
+
+  /**
+   * Records fetched but not yet handled, per partition, before the partition is paused; default
+   * 1000.
+   */
+  public Subscription maxInFlight(int records) {
+    if (records < 1) {
+      throw new ConfigurationException("maxInFlight of " + this + " is " + records + ": use >= 1");
+    }
+    this.maxInFlight = records;
+    return this;
+  }
+
+  /**
+   * Exceptions (and their subclasses) that are not worth retrying: a record whose handler throws
+   * one goes to the dead-letter stream at once.
+   */
+  @SafeVarargs
+  public final Subscription noRetryFor(Class<? extends Throwable>... types) {
+    for (Class<? extends Throwable> type : types) {
+      notRetryable.add(type);
+    }
+    return this;
+  }
+
+  /** Whether {@code error} may be retried under this subscription's classification. */
+  public boolean isRetryable(Throwable error) {
+    for (Class<? extends Throwable> type : notRetryable) {
+      if (type.isInstance(error)) {
+        return false;
+      }
+    }
+    return !(error instanceof SchemaValidationException);
+  }
+
+  /** The stream dead letters go to; default the record's own stream + {@code ".dlt"}. */
+  public Subscription deadLetterStream(String stream) {
+    this.deadLetterStream = stream;
+    return this;
+  }
+
+  /** The glob, or {@code null} for an explicit stream list. */
+  public String pattern() {
+    return pattern;
+  }
+
+  /** The explicit streams, or {@code null} for a pattern. */
+  public List<String> streams() {
+    return streams;
+  }
+
+  public String group() {
+    return group;
+  }
+
+  public Map<Class<? extends Record>, Handler<?>> handlers() {
+    return Collections.unmodifiableMap(handlers);
+  }
+
+  public RawHandler fallback() {
+    return fallback;
+  }
+
+  public FailurePolicy failurePolicy() {
+    return failurePolicy;
+  }
+
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  public Duration initialBackoff() {
+    return initialBackoff;
+  }
+
+  public Duration maxBackoff() {
+    return maxBackoff;
+  }
+
+  public int concurrency() {
+    return concurrency;
+  }
+
+  public int maxInFlight() {
+    return maxInFlight;
+  }
+
+  /** The configured dead-letter stream, or {@code null} for the default. */
+  public String deadLetterStream() {
+    return deadLetterStream;
+  }
+
+  boolean sameTarget(String otherPattern, List<String> otherStreams, String otherGroup) {
+    return group.equals(otherGroup)
+        && Objects.equals(pattern, otherPattern)
+        && Objects.equals(streams, otherStreams == null ? null : new ArrayList<>(otherStreams));
+  }
+
+  @Override
+  public String toString() {
+    return "'" + describe(pattern, streams) + "' (group " + group + ")";
+  }
+}

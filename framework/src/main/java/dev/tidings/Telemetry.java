@@ -1,0 +1,46 @@
+package dev.tidings;
+
+/**
+ * Receives what an application does, for metrics. Every method has a no-op default and is called
+ * on the thread that did the work, so implementations must be fast and thread-safe and must not
+ * throw. The worker binds one to Micrometer.
+ */
+public interface Telemetry {
+  /** Does nothing. */
+  Telemetry NONE = new Telemetry() {};
+
+  /** Outcomes of a consumed record. */
+  enum Outcome {
+    HANDLED,
+    RETRIED,
+    DEAD_LETTERED,
+    SKIPPED,
+    FAILED
+  }
+
+  /**
+   * A publish finished.
+   *
+   * @param stream the stream
+   * @param success whether the broker stored it
+   * @param nanos time from the call to the broker's answer
+   */
+  default void published(String stream, boolean success, long nanos) {}
+
+  /**
+   * A consumed record reached an outcome.
+   *
+   * @param group the consumer group
+   * @param stream the stream it came from
+   * @param outcome what happened
+   * @param reason why, for anything but {@link Outcome#HANDLED} (e.g. {@code NOT_JSON}, the
+   *     exception class); {@code null} otherwise
+   * @param handlerNanos time spent in the handler (0 when it did not run)
+   * @param leadTimeMillis now minus the record's timestamp when handling began
+   */
+  default void consumed(
+      String group, String stream, Outcome outcome, String reason, long handlerNanos, long leadTimeMillis) {}
+
+  /** Partitions were assigned to ({@code assigned}) or revoked from a group's consumer. */
+  default void rebalanced(String group, int assigned, int revoked) {}
+}

@@ -1,0 +1,284 @@
+package dev.tidings.internal;
+
+import dev.tidings.Application;
+import dev.tidings.ApplicationOptions;
+import dev.tidings.ConfigurationException;
+import dev.tidings.DecodeException;
+import dev.tidings.Health;
+import dev.tidings.PublishException;
+import dev.tidings.PublishResult;
+import dev.tidings.Router;
+import dev.tidings.SchemaDefinition;
+import dev.tidings.SchemaValidationException;
+import dev.tidings.Subscription;
+import dev.tidings.internal.codec.CompiledSchema;
+import dev.tidings.internal.codec.Envelope;
+import dev.tidings.internal.codec.EnvelopeCodec;
+import dev.tidings.internal.codec.SchemaRegistry;
+import dev.tidings.internal.consumer.SubscriptionRunner;
+import dev.tidings.internal.consumer.SubscriptionRunners;
+import dev.tidings.internal.kafka.Publisher;
+import dev.tidings.internal.kafka.TopicAdmin;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kafka-backed {@link Application}: wires the schema registry and codec, the publisher and
+ * topic admin, and one {@link SubscriptionRunner} per subscription.
+ */
+public final class KafkaApplication implements Application {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaApplication.class);
+
+  private final ApplicationOptions options;
+  private final SchemaRegistry registry = new SchemaRegistry();
+  private final EnvelopeCodec codec = new EnvelopeCodec(registry);
+  private final TopicAdmin topics;
+  private final Publisher publisher;
+  private final List<Subscription> subscriptions = new ArrayList<>();
+  private final List<SubscriptionRunner> runners = new ArrayList<>();
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "tidings-retry-timer");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Clock clock;
+  private volatile boolean started;
+  private volatile boolean closed;
+
+  public KafkaApplication(ApplicationOptions options) {
+    this(options, Clock.systemUTC());
+  }
+
+  public KafkaApplication(ApplicationOptions options, Clock clock) {
+    this.options = options;
+    this.clock = clock;
+    this.topics = new TopicAdmin(options);
+    this.publisher = new Publisher(options, topics);
+  }
+
+  @Override
+  public synchronized Application mount(Router router) {
+    if (started) {
+      throw new ConfigurationException("mount(router) after start(): mount every router before starting");
+    }
+    router.schemas().values().forEach(registry::register);
+    for (Subscription s : router.subscriptions()) {
+      if (subscriptions.contains(s)) {
+        continue;
+      }
+      for (Subscription existing : subscriptions) {
+        if (existing.group().equals(s.group())) {
+          throw new ConfigurationException("group " + s.group() + " subscribes to " + existing + " and to " + s
+              + ": one group has one subscription; use another group name");
+        }
+      }
+      subscriptions.add(s);
+    }
+    return this;
+  }
+
+  @Override
+  public synchronized Application start() {
+    if (started) {
+      return this;
+    }
+    checkOpen();
+    List<SubscriptionRunner> created = new ArrayList<>();
+    for (Subscription s : subscriptions) {
+      created.add(SubscriptionRunners.create(
+          s, options, codec, publisher, this, this::publishWithHeaders, timer, clock));
+    }
+    for (SchemaDefinition<?> schema : registry.definitions().values()) {
+      for (String stream : schema.streams()) {
+        topics.ensureNow(topic(stream), schema.retention().orElse(null), options.publishTimeout());
+      }
+    }
+    started = true;
+    runners.addAll(created);
+    created.forEach(SubscriptionRunner::start);
+    LOG.info("started {} subscription(s) with {}", runners.size(), options);
+    return this;
+  }
+
+  @Override
+  public CompletableFuture<PublishResult> publish(
+      String stream, Record record, byte[] key, Map<String, String> headers) {
+    return publishWithHeaders(stream, record, key, headers(headers));
+  }
+
+  private CompletableFuture<PublishResult> publishWithHeaders(
+      String stream, Record record, byte[] key, List<Header> headers) {
+    checkOpen();
+    checkStream(stream);
+    CompiledSchema schema = registry.byType(record.getClass());
+    byte[] value = codec.encode(stream, record, options.validateOnPublish());
+    return publisher.send(stream, schema.definition().retention().orElse(null), key, value, headers);
+  }
+
+  @Override
+  public PublishResult publishAndWait(String stream, Record record) {
+    return await(publish(stream, record), stream);
+  }
+
+  private PublishResult await(CompletableFuture<PublishResult> future, String stream) {
+    Duration timeout = options.publishTimeout();
+    try {
+      return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PublishException("interrupted while publishing to " + stream, true, e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof PublishException p) {
+        throw p;
+      }
+      throw new PublishException("publishing to " + stream + " failed: " + e.getCause(), false, e.getCause());
+    } catch (TimeoutException e) {
+      throw new PublishException("publishing to " + stream + " got no answer within " + timeout
+          + ": is Kafka at " + options.kafkaServers() + " reachable?", true, e);
+    }
+  }
+
+  @Override
+  public CompletableFuture<PublishResult> publishEnvelope(
+      String stream, byte[] envelope, byte[] key, Map<String, String> headers) {
+    checkOpen();
+    checkStream(stream);
+    Envelope parsed = codec.parse(envelope);
+    CompiledSchema schema = registry.byKey(parsed.schemaKey());
+    if (schema == null) {
+      throw new DecodeException(DecodeException.Reason.UNKNOWN_SCHEMA, "schema '" + parsed.schemaKey()
+          + "' is not registered in this application; known: " + registry.definitions().keySet());
+    }
+    List<SchemaValidationException.Violation> violations = schema.validate(parsed.data());
+    if (!violations.isEmpty()) {
+      throw EnvelopeCodec.validationFailure(stream, parsed.schemaKey(), violations);
+    }
+    return publisher.send(stream, schema.definition().retention().orElse(null), key,
+        codec.write(parsed.schemaKey(), parsed.data()), headers(headers));
+  }
+
+  private static List<Header> headers(Map<String, String> headers) {
+    List<Header> list = new ArrayList<>(headers.size());
+    headers.forEach((k, v) -> list.add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
+    return list;
+  }
+
+  @Override
+  public CompletableFuture<PublishResult> rawPublish(
+      String stream, byte[] key, byte[] value, Map<String, String> headers) {
+    checkOpen();
+    checkStream(stream);
+    return publisher.send(stream, null, key, value, headers(headers));
+  }
+
+  @Override
+  public void flush() {
+    publisher.flush();
+  }
+
+  @Override
+  public void refreshTopics() {
+    publisher.refresh();
+  }
+
+  @Override
+  public SchemaDefinition<?> schema(String key) {
+    CompiledSchema schema = registry.byKey(key);
+    return schema == null ? null : schema.definition();
+  }
+
+  @Override
+  public Map<String, SchemaDefinition<?>> schemas() {
+    return registry.definitions();
+  }
+
+  @Override
+  public ApplicationOptions options() {
+    return options;
+  }
+
+  /** The codec, for tools built on the application (the worker's publish command, the ingress). */
+  public EnvelopeCodec codec() {
+    return codec;
+  }
+
+  @Override
+  public Health health() {
+    List<Health.SubscriptionHealth> states = new ArrayList<>();
+    boolean ready = started && !closed;
+    synchronized (this) {
+      for (SubscriptionRunner runner : runners) {
+        Health.SubscriptionHealth h = runner.health();
+        states.add(h);
+        ready &= h.state() == Health.State.RUNNING;
+      }
+    }
+    return new Health(!closed, ready, states);
+  }
+
+  @Override
+  public void close() {
+    List<SubscriptionRunner> toStop;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      toStop = new ArrayList<>(runners);
+    }
+    toStop.forEach(SubscriptionRunner::stop);
+    long deadline = System.nanoTime() + options.shutdownTimeout().toNanos() + TimeUnit.SECONDS.toNanos(15);
+    for (SubscriptionRunner runner : toStop) {
+      try {
+        long left = Math.max(0, deadline - System.nanoTime());
+        if (!runner.awaitStop(Duration.ofNanos(left))) {
+          LOG.warn("a subscription did not stop within the shutdown timeout: {}", runner.health());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    publisher.close();
+    topics.close();
+    timer.shutdownNow();
+    LOG.info("closed");
+  }
+
+  private String topic(String stream) {
+    return options.topicPrefix() + stream;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the application is closed");
+    }
+  }
+
+  private static void checkStream(String stream) {
+    if (stream == null || stream.isEmpty()) {
+      throw new ConfigurationException("stream is empty: pass a stream name such as 'orders'");
+    }
+    for (int i = 0; i < stream.length(); i++) {
+      char c = stream.charAt(i);
+      if (!(c < 128 && Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-')) {
+        throw new ConfigurationException("stream '" + stream + "' has '" + c
+            + "', which Kafka does not allow in topic names: use letters, digits, '.', '_' and '-'");
+      }
+    }
+  }
+}

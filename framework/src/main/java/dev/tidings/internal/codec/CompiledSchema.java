@@ -1,0 +1,79 @@
+package dev.tidings.internal.codec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.tidings.ConfigurationException;
+import dev.tidings.SchemaDefinition;
+import dev.tidings.SchemaValidationException.Violation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/** A schema definition with its JSON Schema compiled once; thread-safe. */
+public final class CompiledSchema {
+  private static final JsonSchemaFactory FACTORY =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  private static final SchemaValidatorsConfig CONFIG =
+      SchemaValidatorsConfig.builder()
+          .pathType(PathType.JSON_POINTER)
+          .formatAssertionsEnabled(true)
+          .build();
+
+  private final SchemaDefinition<?> definition;
+  private final JsonSchema schema;
+
+  private CompiledSchema(SchemaDefinition<?> definition, JsonSchema schema) {
+    this.definition = definition;
+    this.schema = schema;
+  }
+
+  /**
+   * Compiles the definition's JSON Schema.
+   *
+   * @throws ConfigurationException when the document is not a valid JSON Schema
+   */
+  public static CompiledSchema compile(SchemaDefinition<?> definition) {
+    try {
+      JsonNode document = Json.mapper().readTree(definition.jsonSchema());
+      if (!document.isObject() && !document.isBoolean()) {
+        throw new IllegalArgumentException("the document is neither an object nor a boolean");
+      }
+      JsonSchema compiled = FACTORY.getSchema(document, CONFIG);
+      compiled.initializeValidators();
+      return new CompiledSchema(definition, compiled);
+    } catch (Exception e) {
+      throw new ConfigurationException(
+          "the JSON Schema of " + definition.key() + " (" + definition.type().getName()
+              + ") cannot be compiled: " + e.getMessage() + "; fix the document", e);
+    }
+  }
+
+  public SchemaDefinition<?> definition() {
+    return definition;
+  }
+
+  /** The broken rules, sorted by pointer; empty when {@code data} is valid. */
+  public List<Violation> validate(JsonNode data) {
+    Set<ValidationMessage> messages = schema.validate(data);
+    if (messages.isEmpty()) {
+      return List.of();
+    }
+    List<Violation> violations = new ArrayList<>(messages.size());
+    for (ValidationMessage m : messages) {
+      String pointer = m.getInstanceLocation().toString();
+      String text = m.getMessage();
+      if (text.startsWith(pointer + ": ")) {
+        text = text.substring(pointer.length() + 2);
+      }
+      violations.add(new Violation(pointer, m.getType(), text));
+    }
+    violations.sort(Comparator.comparing(Violation::pointer).thenComparing(Violation::rule));
+    return violations;
+  }
+}

@@ -1,0 +1,149 @@
+package dev.tidings.internal.codec;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tidings.DecodeException;
+import dev.tidings.DecodeException.Reason;
+import dev.tidings.SchemaValidationException;
+import dev.tidings.SchemaValidationException.Violation;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Encodes records into envelopes {@code {"schema":"Id:1","data":{...}}} (compact UTF-8, exactly
+ * the bytes kafkaesk writes for the same data) and decodes envelopes back, validating {@code data}
+ * against the registered JSON Schema both ways.
+ */
+public final class EnvelopeCodec {
+  private static final int MAX_REPORTED = 10;
+  private final SchemaRegistry registry;
+  private final ObjectMapper mapper = Json.mapper();
+
+  public EnvelopeCodec(SchemaRegistry registry) {
+    this.registry = registry;
+  }
+
+  public SchemaRegistry registry() {
+    return registry;
+  }
+
+  /**
+   * The envelope bytes of {@code record}.
+   *
+   * @param stream the stream, for error messages
+   * @param validate whether to validate against the schema first
+   * @throws SchemaValidationException when {@code validate} is set and the record is invalid
+   * @throws dev.tidings.ConfigurationException when the record's class has no schema
+   */
+  public byte[] encode(String stream, Record record, boolean validate) {
+    CompiledSchema schema = registry.byType(record.getClass());
+    JsonNode data = mapper.valueToTree(record);
+    if (validate) {
+      List<Violation> violations = schema.validate(data);
+      if (!violations.isEmpty()) {
+        throw validationFailure(stream, schema.definition().key(), violations);
+      }
+    }
+    return write(schema.definition().key(), data);
+  }
+
+  /** The envelope bytes of an already validated tree. */
+  public byte[] write(String schemaKey, JsonNode data) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator gen = mapper.getFactory().createGenerator(out)) {
+      gen.writeStartObject();
+      gen.writeStringField("schema", schemaKey);
+      gen.writeFieldName("data");
+      mapper.writeTree(gen, data);
+      gen.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write envelope of " + schemaKey, e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Reads the envelope shape of {@code value} without looking up the schema.
+   *
+   * @throws DecodeException with {@link Reason#NOT_JSON} or {@link Reason#NOT_ENVELOPE}
+   */
+  public Envelope parse(byte[] value) {
+    JsonNode root;
+    try {
+      root = value == null ? null : mapper.readTree(value);
+    } catch (IOException e) {
+      throw new DecodeException(Reason.NOT_JSON, "value is not JSON: " + firstLine(e.getMessage()), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new DecodeException(
+          Reason.NOT_ENVELOPE,
+          "value is not an envelope: expected an object {\"schema\":\"Id:1\",\"data\":{...}}, got "
+              + (root == null ? "nothing" : root.getNodeType().toString().toLowerCase()));
+    }
+    JsonNode schema = root.get("schema");
+    JsonNode data = root.get("data");
+    if (schema == null || !schema.isTextual() || data == null) {
+      throw new DecodeException(
+          Reason.NOT_ENVELOPE,
+          "value is not an envelope: it needs a string member 'schema' and a member 'data'");
+    }
+    return new Envelope(schema.asText(), data, root);
+  }
+
+  /**
+   * Validates an envelope's data against its schema and binds it to the record class.
+   *
+   * @throws DecodeException with {@link Reason#UNKNOWN_SCHEMA}, {@link Reason#INVALID_DATA} or
+   *     {@link Reason#BIND_FAILED}
+   */
+  public Record bind(String stream, Envelope envelope) {
+    CompiledSchema schema = registry.byKey(envelope.schemaKey());
+    if (schema == null) {
+      throw new DecodeException(
+          Reason.UNKNOWN_SCHEMA, "schema '" + envelope.schemaKey() + "' is not registered in this application");
+    }
+    List<Violation> violations = schema.validate(envelope.data());
+    if (!violations.isEmpty()) {
+      SchemaValidationException cause = validationFailure(stream, envelope.schemaKey(), violations);
+      throw new DecodeException(Reason.INVALID_DATA, cause.getMessage(), cause);
+    }
+    try {
+      return (Record) mapper.treeToValue(envelope.data(), schema.definition().type());
+    } catch (IOException | IllegalArgumentException e) {
+      throw new DecodeException(
+          Reason.BIND_FAILED,
+          "data of " + envelope.schemaKey() + " does not bind to " + schema.definition().type().getName()
+              + ": " + firstLine(e.getMessage()),
+          e);
+    }
+  }
+
+  /** Builds the exception that names the stream, the pointer, the rule and the schema. */
+  public static SchemaValidationException validationFailure(
+      String stream, String schemaKey, List<Violation> violations) {
+    String details =
+        violations.stream()
+            .limit(MAX_REPORTED)
+            .map(v -> "at " + (v.pointer().isEmpty() ? "/" : v.pointer()) + ": " + v.message() + " [" + v.rule() + "]")
+            .collect(Collectors.joining("; "));
+    if (violations.size() > MAX_REPORTED) {
+      details += "; and " + (violations.size() - MAX_REPORTED) + " more";
+    }
+    return new SchemaValidationException(
+        "schema validation failed for stream '" + stream + "' " + details + " (schema " + schemaKey + ")",
+        schemaKey,
+        violations);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+}

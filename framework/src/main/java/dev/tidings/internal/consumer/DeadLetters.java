@@ -1,0 +1,78 @@
+package dev.tidings.internal.consumer;
+
+import dev.tidings.internal.kafka.Publisher;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+
+/**
+ * Writes failed records to their dead-letter stream: key, value and headers byte for byte, plus
+ * headers {@code tidings.dlt.*} that say where the record came from and why it failed.
+ */
+public final class DeadLetters {
+  /** The prefix of every header this class adds. */
+  public static final String HEADER_PREFIX = "tidings.dlt.";
+  /** The default suffix of a dead-letter stream. */
+  public static final String SUFFIX = ".dlt";
+  private static final int MAX_TRACE = 4096;
+
+  private final Publisher publisher;
+  private final String group;
+  private final String configuredStream;
+
+  DeadLetters(Publisher publisher, String group, String configuredStream) {
+    this.publisher = publisher;
+    this.group = group;
+    this.configuredStream = configuredStream;
+  }
+
+  /** The dead-letter stream of records from {@code stream}. */
+  String streamFor(String stream) {
+    return configuredStream != null ? configuredStream : stream + SUFFIX;
+  }
+
+  /** Publishes the dead letter; completes when the broker has stored it. */
+  CompletableFuture<?> send(
+      ConsumerRecord<byte[], byte[]> record, String stream, String reason, Throwable error,
+      int attempts, long firstFailureMillis, long lastFailureMillis) {
+    List<Header> headers = new ArrayList<>();
+    for (Header h : record.headers()) {
+      if (!h.key().startsWith(HEADER_PREFIX)) {
+        headers.add(h);
+      }
+    }
+    add(headers, "topic", record.topic());
+    add(headers, "partition", Integer.toString(record.partition()));
+    add(headers, "offset", Long.toString(record.offset()));
+    add(headers, "timestamp", Long.toString(record.timestamp()));
+    add(headers, "group", group);
+    add(headers, "reason", reason);
+    if (error != null) {
+      add(headers, "exception.class", error.getClass().getName());
+      add(headers, "exception.message", String.valueOf(error.getMessage()));
+      add(headers, "exception.stacktrace", truncatedTrace(error));
+    }
+    add(headers, "attempts", Integer.toString(attempts));
+    add(headers, "first-failure", Instant.ofEpochMilli(firstFailureMillis).toString());
+    add(headers, "last-failure", Instant.ofEpochMilli(lastFailureMillis).toString());
+    return publisher.send(streamFor(stream), null, record.key(), record.value(), headers);
+  }
+
+  private static void add(List<Header> headers, String name, String value) {
+    headers.add(new RecordHeader(HEADER_PREFIX + name, value.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String truncatedTrace(Throwable error) {
+    StringWriter out = new StringWriter();
+    error.printStackTrace(new PrintWriter(out));
+    String trace = out.toString();
+    return trace.length() <= MAX_TRACE ? trace : trace.substring(0, MAX_TRACE) + "\n\t... (truncated)";
+  }
+}

@@ -1,0 +1,125 @@
+package dev.tidings.internal.consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tidings.Application;
+import dev.tidings.DecodeException;
+import dev.tidings.MessageContext;
+import dev.tidings.Subscriber;
+import dev.tidings.internal.codec.Envelope;
+import dev.tidings.internal.codec.EnvelopeCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+/** One consumed record as its handler sees it; the envelope is parsed at most once. */
+final class Delivery implements MessageContext {
+  private final ConsumerRecord<byte[], byte[]> record;
+  private final String stream;
+  private final EnvelopeCodec codec;
+  private final Subscriber subscriber;
+  private final Application application;
+  private Envelope envelope;
+  private DecodeException parseFailure;
+
+  Delivery(ConsumerRecord<byte[], byte[]> record, String stream, EnvelopeCodec codec,
+      Subscriber subscriber, Application application) {
+    this.record = record;
+    this.stream = stream;
+    this.codec = codec;
+    this.subscriber = subscriber;
+    this.application = application;
+  }
+
+  /** The parsed envelope; throws the same {@link DecodeException} on every call if unparseable. */
+  Envelope parsed() {
+    if (envelope == null && parseFailure == null) {
+      try {
+        envelope = codec.parse(record.value());
+      } catch (DecodeException e) {
+        parseFailure = e;
+      }
+    }
+    if (parseFailure != null) {
+      throw parseFailure;
+    }
+    return envelope;
+  }
+
+  @Override
+  public String schema() {
+    try {
+      return parsed().schemaKey();
+    } catch (DecodeException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public String stream() {
+    return stream;
+  }
+
+  @Override
+  public String topic() {
+    return record.topic();
+  }
+
+  @Override
+  public int partition() {
+    return record.partition();
+  }
+
+  @Override
+  public long offset() {
+    return record.offset();
+  }
+
+  @Override
+  public long timestamp() {
+    return record.timestamp();
+  }
+
+  @Override
+  public byte[] key() {
+    return record.key();
+  }
+
+  @Override
+  public byte[] value() {
+    return record.value();
+  }
+
+  @Override
+  public Optional<String> header(String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null || header.value() == null
+        ? Optional.empty()
+        : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public JsonNode envelope() {
+    return parsed().root();
+  }
+
+  @Override
+  public ConsumerRecord<byte[], byte[]> consumerRecord() {
+    return record;
+  }
+
+  @Override
+  public Subscriber subscriber() {
+    return subscriber;
+  }
+
+  @Override
+  public Application application() {
+    return application;
+  }
+
+  @Override
+  public String toString() {
+    return record.topic() + "-" + record.partition() + "@" + record.offset();
+  }
+}

@@ -1,0 +1,366 @@
+package dev.tidings.internal.consumer;
+
+import dev.tidings.ApplicationOptions;
+import dev.tidings.CommitMode;
+import dev.tidings.Health;
+import dev.tidings.Health.State;
+import dev.tidings.Subscription;
+import dev.tidings.Telemetry;
+import dev.tidings.internal.kafka.ClientSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one subscription: a thread that owns the group's {@link KafkaConsumer} (the Kafka runner
+ * pattern: poll, hand records to {@link PartitionWork}s, commit; {@code wakeup()} to stop; close in
+ * {@code finally}), and a bounded pool that handles the partitions.
+ *
+ * <p>The poll loop never waits for handlers, so a slow handler never pushes the consumer out of its
+ * group: when a partition has {@code maxInFlight} records waiting it is paused and polling goes on;
+ * it is resumed when half of them are done. Offsets are committed on the commit interval, before
+ * partitions are revoked (after their running handlers return, within the shutdown timeout) and on
+ * stop, each time only up to the first record that is not done.
+ */
+public final class SubscriptionRunner implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(SubscriptionRunner.class);
+  private static final Duration POLL = Duration.ofMillis(100);
+  private static final long LAG_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  private final Subscription spec;
+  private final ApplicationOptions options;
+  private final Telemetry telemetry;
+  private final PartitionWork.Step step;
+  private final java.util.concurrent.ScheduledExecutorService timer;
+  private final ExecutorService pool;
+  private final Map<TopicPartition, PartitionWork> works = new HashMap<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile KafkaConsumer<byte[], byte[]> consumer;
+  private volatile boolean running = true;
+  private volatile boolean stopRequested;
+  private volatile State state = State.STARTING;
+  private volatile String lastError;
+  private volatile Map<String, Long> lag = Map.of();
+  private volatile int assigned;
+  private long lastLagRefresh;
+
+  /** Builds the record step of a runner, given the runner's subscriber factory. */
+  public interface StepFactory {
+    PartitionWork.Step create(RecordProcessor.SubscriberFactory subscribers);
+  }
+
+  SubscriptionRunner(Subscription spec, ApplicationOptions options, java.util.concurrent.ScheduledExecutorService timer,
+      RecordProcessor.SubscriberFactory subscriberFactory, StepFactory steps) {
+    this.spec = spec;
+    this.options = options;
+    this.telemetry = options.telemetry();
+    this.timer = timer;
+    this.step = steps.create(subscriberFactory);
+    AtomicInteger n = new AtomicInteger();
+    this.pool = new ThreadPoolExecutor(spec.concurrency(), spec.concurrency(), 0, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "tidings-" + spec.group() + "-handler-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /** Starts the consumer thread. */
+  public void start() {
+    Thread thread = new Thread(this, "tidings-" + spec.group() + "-poll");
+    thread.setDaemon(false);
+    thread.start();
+  }
+
+  @Override
+  public void run() {
+    try {
+      KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(ClientSettings.consumer(options, spec.group()));
+      consumer = c;
+      try {
+        subscribe(c);
+        if (!running) {
+          return;
+        }
+        loop(c);
+      } finally {
+        shutdown(c);
+      }
+    } catch (WakeupException e) {
+      LOG.debug("subscription {} woken up to stop", spec);
+    } catch (RuntimeException e) {
+      lastError = e.toString();
+      state = State.FAILED;
+      LOG.error("subscription {} failed and stopped: {}", spec, e.getMessage(), e);
+    } finally {
+      pool.shutdownNow();
+      if (state != State.FAILED) {
+        state = State.STOPPED;
+      }
+      stopped.countDown();
+    }
+  }
+
+  private void subscribe(KafkaConsumer<byte[], byte[]> c) {
+    ConsumerRebalanceListener listener = new Rebalance(c);
+    if (spec.pattern() != null && Globs.isPattern(spec.pattern())) {
+      c.subscribe(Globs.subscriptionPattern(options.topicPrefix(), spec.pattern(), DeadLetters.SUFFIX), listener);
+    } else {
+      List<String> topics = new ArrayList<>();
+      for (String stream : spec.pattern() != null ? List.of(spec.pattern()) : spec.streams()) {
+        topics.add(options.topicPrefix() + stream);
+      }
+      c.subscribe(topics, listener);
+    }
+  }
+
+  private void loop(KafkaConsumer<byte[], byte[]> c) {
+    long commitEvery = options.commitInterval().toNanos();
+    long nextCommit = System.nanoTime() + commitEvery;
+    while (running && !stopRequested) {
+      ConsumerRecords<byte[], byte[]> records;
+      try {
+        records = c.poll(POLL);
+      } catch (WakeupException e) {
+        continue;
+      }
+      for (TopicPartition tp : records.partitions()) {
+        PartitionWork work = works.get(tp);
+        if (work != null) {
+          work.add(records.records(tp));
+        }
+      }
+      flowControl(c);
+      long now = System.nanoTime();
+      if (now - nextCommit >= 0) {
+        commitAsync(c);
+        nextCommit = now + commitEvery;
+      }
+      if (now - lastLagRefresh >= LAG_REFRESH_NANOS) {
+        refreshLag(c);
+        lastLagRefresh = now;
+      }
+    }
+    if (stopRequested) {
+      state = State.FAILED;
+    }
+  }
+
+  private void flowControl(KafkaConsumer<byte[], byte[]> c) {
+    int limit = spec.maxInFlight();
+    for (PartitionWork work : works.values()) {
+      int size = work.size();
+      if (!work.paused() && size >= limit) {
+        c.pause(List.of(work.partition));
+        work.paused(true);
+      } else if (work.paused() && size <= limit / 2) {
+        c.resume(List.of(work.partition));
+        work.paused(false);
+      }
+    }
+  }
+
+  private Map<TopicPartition, OffsetAndMetadata> committable(Collection<PartitionWork> of) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (PartitionWork work : of) {
+      long offset = work.committable();
+      if (offset >= 0) {
+        offsets.put(work.partition, new OffsetAndMetadata(offset));
+      }
+    }
+    return offsets;
+  }
+
+  private void commitAsync(KafkaConsumer<byte[], byte[]> c) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = committable(works.values());
+    if (offsets.isEmpty()) {
+      return;
+    }
+    c.commitAsync(offsets, (done, error) -> {
+      if (error != null) {
+        LOG.warn("subscription {} could not commit {}: {}; will commit again", spec, offsets, error.toString());
+        return;
+      }
+      done.forEach((tp, om) -> {
+        PartitionWork work = works.get(tp);
+        if (work != null) {
+          work.committed(om.offset());
+        }
+      });
+    });
+  }
+
+  private void commitSync(KafkaConsumer<byte[], byte[]> c, Collection<PartitionWork> of) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = committable(of);
+    if (offsets.isEmpty()) {
+      return;
+    }
+    try {
+      c.commitSync(offsets, options.shutdownTimeout());
+      for (PartitionWork work : of) {
+        OffsetAndMetadata om = offsets.get(work.partition);
+        if (om != null) {
+          work.committed(om.offset());
+        }
+      }
+    } catch (KafkaException e) {
+      LOG.warn("subscription {} could not commit {} ({}); those records may be delivered again",
+          spec, offsets, e.toString());
+    }
+  }
+
+  private void refreshLag(KafkaConsumer<byte[], byte[]> c) {
+    Map<String, Long> snapshot = new HashMap<>();
+    for (TopicPartition tp : works.keySet()) {
+      c.currentLag(tp).ifPresent(l -> snapshot.put(tp.toString(), l));
+    }
+    lag = Map.copyOf(snapshot);
+  }
+
+  private boolean closeAll(Collection<PartitionWork> of, long deadline) {
+    boolean all = true;
+    for (PartitionWork work : of) {
+      try {
+        all &= work.closeAndAwait(deadline);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return all;
+  }
+
+  private void shutdown(KafkaConsumer<byte[], byte[]> c) {
+    if (state != State.FAILED) {
+      state = State.STOPPING;
+    }
+    long deadline = System.nanoTime() + options.shutdownTimeout().toNanos();
+    if (!closeAll(works.values(), deadline)) {
+      LOG.warn("subscription {}: handlers still running after {}; their records stay uncommitted",
+          spec, options.shutdownTimeout());
+    }
+    if (!Thread.currentThread().isInterrupted()) {
+      try {
+        commitSync(c, works.values());
+      } catch (WakeupException e) {
+        commitSync(c, works.values());
+      }
+    }
+    works.clear();
+    c.close(CloseOptions.timeout(Duration.ofSeconds(10)));
+  }
+
+  /** Asks the runner to stop; {@link #awaitStop} waits for it. */
+  public void stop() {
+    running = false;
+    KafkaConsumer<byte[], byte[]> c = consumer;
+    if (c != null) {
+      c.wakeup();
+    }
+  }
+
+  /** Waits until the consumer thread has finished; true when it did within {@code timeout}. */
+  public boolean awaitStop(Duration timeout) throws InterruptedException {
+    return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Called by a partition whose handler failed under policy STOP. */
+  void requestStop(Throwable error) {
+    lastError = String.valueOf(error);
+    stopRequested = true;
+    KafkaConsumer<byte[], byte[]> c = consumer;
+    if (c != null) {
+      c.wakeup();
+    }
+  }
+
+  public Health.SubscriptionHealth health() {
+    String target = spec.pattern() != null ? spec.pattern() : String.join(",", spec.streams());
+    return new Health.SubscriptionHealth(spec.group(), target, state, assigned, lag, lastError);
+  }
+
+  PartitionWork newWork(TopicPartition tp) {
+    return new PartitionWork(tp, step, pool, timer, options.commitMode() == CommitMode.AUTO,
+        () -> requestStop(new IllegalStateException("handler failed under policy STOP on " + tp)));
+  }
+
+  /** Commits and forgets revoked partitions; starts work for assigned ones. */
+  private final class Rebalance implements ConsumerRebalanceListener {
+    private final KafkaConsumer<byte[], byte[]> c;
+
+    Rebalance(KafkaConsumer<byte[], byte[]> c) {
+      this.c = c;
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      List<PartitionWork> revoked = new ArrayList<>();
+      for (TopicPartition tp : partitions) {
+        PartitionWork work = works.get(tp);
+        if (work != null) {
+          revoked.add(work);
+        }
+      }
+      long deadline = System.nanoTime() + options.shutdownTimeout().toNanos();
+      closeAll(revoked, deadline);
+      commitSync(c, revoked);
+      for (PartitionWork work : revoked) {
+        works.remove(work.partition);
+      }
+      assigned = works.size();
+      if (!partitions.isEmpty()) {
+        LOG.info("subscription {} gave up {}", spec, partitions);
+        telemetry.rebalanced(spec.group(), 0, partitions.size());
+      }
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      for (TopicPartition tp : partitions) {
+        works.computeIfAbsent(tp, SubscriptionRunner.this::newWork);
+      }
+      assigned = works.size();
+      if (state == State.STARTING) {
+        state = State.RUNNING;
+      }
+      LOG.info("subscription {} now owns {}", spec, works.keySet());
+      telemetry.rebalanced(spec.group(), partitions.size(), 0);
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      for (TopicPartition tp : partitions) {
+        PartitionWork work = works.remove(tp);
+        if (work != null) {
+          try {
+            work.closeAndAwait(System.nanoTime());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+      assigned = works.size();
+      LOG.warn("subscription {} lost {} without a clean hand-over; their records may be delivered again",
+          spec, partitions);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.tidings.internal.consumer;
+
+import dev.tidings.Application;
+import dev.tidings.ApplicationOptions;
+import dev.tidings.Handler;
+import dev.tidings.Subscription;
+import dev.tidings.internal.codec.CompiledSchema;
+import dev.tidings.internal.codec.EnvelopeCodec;
+import dev.tidings.internal.kafka.Publisher;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** Builds a {@link SubscriptionRunner} from a subscription and the application's parts. */
+public final class SubscriptionRunners {
+  private SubscriptionRunners() {}
+
+  /**
+   * Resolves the subscription's handlers against the registered schemas and builds its runner.
+   *
+   * @throws dev.tidings.ConfigurationException when a handler's record type has no schema
+   */
+  @SuppressWarnings("unchecked")
+  public static SubscriptionRunner create(Subscription spec, ApplicationOptions options, EnvelopeCodec codec,
+      Publisher publisher, Application application, HeaderPublisher sender,
+      ScheduledExecutorService timer, Clock clock) {
+    Map<String, RecordProcessor.Typed> handlers = new HashMap<>();
+    spec.handlers().forEach((type, handler) -> {
+      CompiledSchema schema = codec.registry().byType(type);
+      handlers.put(schema.definition().key(), new RecordProcessor.Typed(type, (Handler<Object>) handler));
+    });
+    DeadLetters deadLetters = new DeadLetters(publisher, spec.group(), spec.deadLetterStream());
+    RecordProcessor.SubscriberFactory subscribers =
+        (record, work) -> new PropagatingSubscriber(record, work, sender, spec.group());
+    return new SubscriptionRunner(spec, options, timer, subscribers,
+        subs -> new RecordProcessor(spec, Map.copyOf(handlers), codec, deadLetters, options.telemetry(),
+            application, subs, options.topicPrefix(), clock));
+  }
+}

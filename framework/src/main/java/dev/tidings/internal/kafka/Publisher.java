@@ -1,0 +1,151 @@
+package dev.tidings.internal.kafka;
+
+import dev.tidings.ApplicationOptions;
+import dev.tidings.PublishException;
+import dev.tidings.PublishResult;
+import dev.tidings.Telemetry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * Sends messages to topics with one shared idempotent producer, creating topics on first use (see
+ * {@link TopicSender} for why the first records of a topic are sent with care). Thread-safe; the
+ * producer is created on first use.
+ */
+public final class Publisher implements AutoCloseable {
+  private final ApplicationOptions options;
+  private final TopicAdmin topics;
+  private final Telemetry telemetry;
+  private final Map<String, TopicSender> senders = new ConcurrentHashMap<>();
+  private final ExecutorService warmup = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "tidings-publisher-warmup");
+    t.setDaemon(true);
+    return t;
+  });
+  private volatile Producer<byte[], byte[]> producer;
+
+  public Publisher(ApplicationOptions options, TopicAdmin topics) {
+    this.options = options;
+    this.topics = topics;
+    this.telemetry = options.telemetry();
+  }
+
+  /**
+   * Sends {@code value} to {@code prefix + stream}.
+   *
+   * @param retention the retention for the topic if this send creates it, or {@code null}
+   * @return completes with where the broker stored it, or fails with {@link PublishException}
+   */
+  public CompletableFuture<PublishResult> send(
+      String stream, Duration retention, byte[] key, byte[] value, Iterable<Header> headers) {
+    String topic = options.topicPrefix() + stream;
+    CompletableFuture<PublishResult> result = new CompletableFuture<>();
+    OutgoingRecord record = new OutgoingRecord(stream, key, value, headers, System.nanoTime(), result);
+    TopicSender sender = senders.get(topic);
+    if (sender == null) {
+      sender = senders.computeIfAbsent(topic, t -> open(t, retention));
+    }
+    sender.send(record);
+    return result;
+  }
+
+  private TopicSender open(String topic, Duration retention) {
+    TopicSender sender = new TopicSender((r, partition, onAck) -> produce(topic, r, partition, onAck), warmup);
+    topics.ensure(topic, retention).whenComplete((partitions, error) -> {
+      if (error == null) {
+        sender.created(partitions);
+        return;
+      }
+      senders.remove(topic, sender);
+      Throwable cause = TopicAdmin.unwrap(error);
+      for (OutgoingRecord r : sender.failed()) {
+        fail(r, cause instanceof PublishException p ? p
+            : new PublishException("cannot publish to " + topic + ": " + cause.getMessage(), true, cause));
+      }
+    });
+    return sender;
+  }
+
+  private void produce(String topic, OutgoingRecord r, Integer partition, BiConsumer<RecordMetadata, Exception> onAck) {
+    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition, r.key(), r.value(), r.headers());
+    try {
+      producer().send(record, (metadata, error) -> {
+        if (onAck != null) {
+          onAck.accept(metadata, error);
+        }
+        if (error == null) {
+          telemetry.published(r.stream(), true, System.nanoTime() - r.startNanos());
+          r.result().complete(new PublishResult(metadata.topic(), metadata.partition(), metadata.offset()));
+        } else {
+          fail(r, new PublishException(
+              "publishing to " + topic + " failed: " + error.getMessage(), error instanceof RetriableException, error));
+        }
+      });
+    } catch (RuntimeException e) {
+      if (onAck != null) {
+        onAck.accept(null, e);
+      }
+      fail(r, new PublishException(
+          "publishing to " + topic + " failed: " + e.getMessage(), e instanceof RetriableException, e));
+    }
+  }
+
+  private void fail(OutgoingRecord r, PublishException e) {
+    telemetry.published(r.stream(), false, System.nanoTime() - r.startNanos());
+    r.result().completeExceptionally(e);
+  }
+
+  /** The producer, created on first call. */
+  Producer<byte[], byte[]> producer() {
+    Producer<byte[], byte[]> p = producer;
+    if (p == null) {
+      synchronized (this) {
+        p = producer;
+        if (p == null) {
+          p = new KafkaProducer<>(ClientSettings.producer(options));
+          producer = p;
+        }
+      }
+    }
+    return p;
+  }
+
+  /** Blocks until every record handed to the producer so far is answered. */
+  public void flush() {
+    Producer<byte[], byte[]> p = producer;
+    if (p != null) {
+      p.flush();
+    }
+  }
+
+  /** Whether the producer has been created and not closed. */
+  public boolean started() {
+    return producer != null;
+  }
+
+  /** Forgets known topics so the next publish checks them again. */
+  public void refresh() {
+    topics.refresh();
+    senders.clear();
+  }
+
+  @Override
+  public void close() {
+    Producer<byte[], byte[]> p = producer;
+    if (p != null) {
+      p.close(options.shutdownTimeout());
+    }
+    warmup.shutdown();
+  }
+}
