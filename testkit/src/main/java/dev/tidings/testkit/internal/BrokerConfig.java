@@ -1,0 +1,55 @@
+package dev.tidings.testkit.internal;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/** The server.properties of a single-node, combined broker and controller KRaft node on 127.0.0.1. */
+public final class BrokerConfig {
+
+    /** The node id of the embedded broker; it is also the only controller voter. */
+    public static final int NODE_ID = 1;
+
+    private BrokerConfig() {
+    }
+
+    /**
+     * Builds the broker properties.
+     *
+     * @param port the PLAINTEXT port clients connect to
+     * @param controllerPort the CONTROLLER port of the KRaft quorum
+     * @param dataDir where the broker keeps its logs and metadata
+     * @param overrides properties that replace the defaults (applied last)
+     * @return a fresh Properties object
+     */
+    public static Properties properties(int port, int controllerPort, Path dataDir, Map<String, String> overrides) {
+        Properties props = new Properties();
+        props.setProperty("process.roles", "broker,controller");
+        props.setProperty("node.id", Integer.toString(NODE_ID));
+        props.setProperty("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+        props.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        props.setProperty("controller.listener.names", "CONTROLLER");
+        props.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        props.setProperty("log.dirs", dataDir.toAbsolutePath().toString());
+
+        props.setProperty("auto.create.topics.enable", "false");
+        props.setProperty("num.partitions", "1");
+        props.setProperty("default.replication.factor", "1");
+        props.setProperty("min.insync.replicas", "1");
+        props.setProperty("offsets.topic.replication.factor", "1");
+        props.setProperty("offsets.topic.num.partitions", "1");
+        props.setProperty("transaction.state.log.replication.factor", "1");
+        props.setProperty("transaction.state.log.min.isr", "1");
+        props.setProperty("transaction.state.log.num.partitions", "1");
+        props.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        props.setProperty("share.coordinator.state.topic.min.isr", "1");
+        props.setProperty("share.coordinator.state.topic.num.partitions", "1");
+        props.setProperty("group.initial.rebalance.delay.ms", "0");
+        props.setProperty("log.cleaner.dedupe.buffer.size", "2097152");
+
+        overrides.forEach(props::setProperty);
+        return props;
+    }
+}
