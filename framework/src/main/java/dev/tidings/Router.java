@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +28,7 @@ public final class Router {
   private final List<Subscription> subscriptions = new ArrayList<>();
   private final Map<Class<?>, Supplier<?>> factories = new HashMap<>();
   private final Map<Class<?>, Object> instances = new HashMap<>();
+  private final List<Consumer<Application>> startHooks = new ArrayList<>();
 
   /** An empty router. */
   public Router() {}
@@ -142,6 +144,20 @@ public final class Router {
     return type.cast(existing);
   }
 
+  /**
+   * Runs {@code hook} once the application this router is mounted on has started its
+   * subscriptions, e.g. to start a publishing loop. A hook that throws fails {@code start()}.
+   */
+  public Router onStart(Consumer<Application> hook) {
+    startHooks.add(Objects.requireNonNull(hook, "hook"));
+    return this;
+  }
+
+  /** The hooks given with {@link #onStart}. */
+  public List<Consumer<Application>> startHooks() {
+    return Collections.unmodifiableList(startHooks);
+  }
+
   /** Adds everything {@code other} holds to this router. */
   public Router include(Router other) {
     other.schemas.values().forEach(this::schema);
@@ -149,8 +165,15 @@ public final class Router {
       if (subscriptions.contains(s)) {
         continue;
       }
+      for (Subscription existing : subscriptions) {
+        if (existing.group().equals(s.group())) {
+          throw new ConfigurationException("group " + s.group() + " subscribes to " + existing + " and to " + s
+              + ": one group has one subscription; use another group name");
+        }
+      }
       subscriptions.add(s);
     }
+    startHooks.addAll(other.startHooks);
     return this;
   }
 

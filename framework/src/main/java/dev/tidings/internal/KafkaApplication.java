@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
@@ -50,6 +51,7 @@ public final class KafkaApplication implements Application {
   private final Publisher publisher;
   private final List<Subscription> subscriptions = new ArrayList<>();
   private final List<SubscriptionRunner> runners = new ArrayList<>();
+  private final List<Consumer<Application>> startHooks = new ArrayList<>();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "tidings-retry-timer");
     t.setDaemon(true);
@@ -88,6 +90,7 @@ public final class KafkaApplication implements Application {
       }
       subscriptions.add(s);
     }
+    startHooks.addAll(router.startHooks());
     return this;
   }
 
@@ -111,6 +114,9 @@ public final class KafkaApplication implements Application {
     runners.addAll(created);
     created.forEach(SubscriptionRunner::start);
     LOG.info("started {} subscription(s) with {}", runners.size(), options);
+    for (Consumer<Application> hook : startHooks) {
+      hook.accept(this);
+    }
     return this;
   }
 

@@ -1,0 +1,120 @@
+package dev.tidings.internal.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tidings.ConfigurationException;
+import dev.tidings.DecodeException;
+import dev.tidings.DecodeException.Reason;
+import dev.tidings.SchemaDefinition;
+import dev.tidings.SchemaValidationException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EnvelopeCodecTest {
+  record Foo(String bar) {}
+
+  record Order(String id, List<Item> items, Instant at) {}
+
+  record Item(String sku, int qty) {}
+
+  private static final String ORDER_SCHEMA = """
+      {"type":"object","required":["id","items"],"properties":{
+        "id":{"type":"string"},
+        "at":{"type":"string","format":"date-time"},
+        "items":{"type":"array","items":{"type":"object","required":["sku","qty"],
+          "properties":{"sku":{"type":"string"},"qty":{"type":"integer","minimum":1}}}}}}""";
+
+  private final EnvelopeCodec codec = codec();
+
+  private static EnvelopeCodec codec() {
+    SchemaRegistry registry = new SchemaRegistry();
+    registry.register(SchemaDefinition.of(Foo.class, "Foo", 1,
+        "{\"type\":\"object\",\"properties\":{\"bar\":{\"type\":\"string\"}}}"));
+    registry.register(SchemaDefinition.of(Order.class, "OrderCreated", 2, ORDER_SCHEMA));
+    return new EnvelopeCodec(registry);
+  }
+
+  private static String utf8(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void encodesTheKafkaeskWireFormatExactly() {
+    assertEquals("{\"schema\":\"Foo:1\",\"data\":{\"bar\":\"foo\"}}", utf8(codec.encode("s", new Foo("foo"), true)));
+  }
+
+  @Test
+  void encodesInstantsAsIsoStrings() {
+    Order order = new Order("o1", List.of(new Item("a", 1)), Instant.parse("2026-01-02T03:04:05Z"));
+    assertEquals("{\"schema\":\"OrderCreated:2\",\"data\":{\"id\":\"o1\",\"items\":[{\"sku\":\"a\",\"qty\":1}],"
+        + "\"at\":\"2026-01-02T03:04:05Z\"}}", utf8(codec.encode("orders", order, true)));
+  }
+
+  @Test
+  void validationFailureNamesStreamPointerRuleAndSchema() {
+    Order bad = new Order("o1", List.of(new Item("a", 0)), Instant.EPOCH);
+    SchemaValidationException e = assertThrows(SchemaValidationException.class, () -> codec.encode("orders", bad, true));
+    assertTrue(e.getMessage().startsWith("schema validation failed for stream 'orders' at /items/0/qty: "), e.getMessage());
+    assertTrue(e.getMessage().endsWith("[minimum] (schema OrderCreated:2)"), e.getMessage());
+    assertEquals("OrderCreated:2", e.schema());
+    assertEquals(List.of(new SchemaValidationException.Violation("/items/0/qty", "minimum", e.violations().get(0).message())),
+        e.violations());
+  }
+
+  @Test
+  void nullComponentsAreWrittenAsNullAndCheckedByTheSchema() {
+    Order noTime = new Order("o1", List.of(new Item("a", 1)), null);
+    SchemaValidationException e = assertThrows(SchemaValidationException.class, () -> codec.encode("orders", noTime, true));
+    assertEquals("/at", e.violations().get(0).pointer());
+  }
+
+  @Test
+  void encodingWithoutValidationSkipsTheCheck() {
+    Order bad = new Order("o1", List.of(new Item("a", 0)), null);
+    assertTrue(utf8(codec.encode("orders", bad, false)).contains("\"qty\":0"));
+  }
+
+  @Test
+  void unregisteredClassSaysHowToRegister() {
+    record Unknown(int x) {}
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> codec.encode("s", new Unknown(1), true));
+    assertTrue(e.getMessage().contains("has no registered schema: annotate it with @dev.tidings.Schema"), e.getMessage());
+  }
+
+  @Test
+  void decodesAndBindsAValidEnvelope() {
+    byte[] bytes = "{\"schema\":\"Foo:1\",\"data\":{\"bar\":\"x\"}}".getBytes(StandardCharsets.UTF_8);
+    assertEquals(new Foo("x"), codec.bind("s", codec.parse(bytes)));
+  }
+
+  @Test
+  void poisonInputIsClassified() {
+    assertEquals(Reason.NOT_JSON, reason("not json"));
+    assertEquals(Reason.NOT_JSON, reason("{\"schema\":"));
+    assertEquals(Reason.NOT_ENVELOPE, reason("[1,2]"));
+    assertEquals(Reason.NOT_ENVELOPE, reason("{\"schema\":1,\"data\":{}}"));
+    assertEquals(Reason.NOT_ENVELOPE, reason("{\"data\":{}}"));
+    assertEquals(Reason.NOT_ENVELOPE, reason(""));
+    assertEquals(Reason.UNKNOWN_SCHEMA, reason("{\"schema\":\"Nope:1\",\"data\":{}}"));
+    assertEquals(Reason.INVALID_DATA, reason("{\"schema\":\"Foo:1\",\"data\":{\"bar\":5}}"));
+    assertEquals(Reason.INVALID_DATA, reason("{\"schema\":\"OrderCreated:2\",\"data\":{\"id\":\"o\",\"items\":[],\"at\":\"yesterday\"}}"));
+  }
+
+  private Reason reason(String value) {
+    DecodeException e = assertThrows(DecodeException.class,
+        () -> codec.bind("s", codec.parse(value.getBytes(StandardCharsets.UTF_8))));
+    return e.reason();
+  }
+
+  @Test
+  void invalidJsonSchemaDocumentIsAConfigurationError() {
+    SchemaRegistry registry = new SchemaRegistry();
+    ConfigurationException e = assertThrows(ConfigurationException.class,
+        () -> registry.register(SchemaDefinition.of(Foo.class, "Foo", 1, "{not json")));
+    assertTrue(e.getMessage().startsWith("the JSON Schema of Foo:1"), e.getMessage());
+  }
+}
