@@ -92,6 +92,17 @@ public interface Application extends AutoCloseable {
   CompletableFuture<PublishResult> rawPublish(
       String stream, byte[] key, byte[] value, Map<String, String> headers);
 
+  /**
+   * Republishes the dead letters of {@code deadLetterStream} (e.g. {@code orders.dlt}) that match
+   * {@code filter} to the topics they came from, with their original key, value and headers (the
+   * {@code tidings.dlt.*} headers removed, {@code tidings.replayed-from} added), so that a fixed
+   * consumer handles them again. Reads the stream from the filter's first offset up to its end at the
+   * time of the call; dead letters stay in their stream, so replaying twice republishes twice.
+   *
+   * @throws PublishException when Kafka does not answer within {@code timeout}
+   */
+  ReplayResult replayDeadLetters(String deadLetterStream, ReplayFilter filter, java.time.Duration timeout);
+
   /** Blocks until every message published so far has been answered by the broker. */
   void flush();
 

@@ -39,6 +39,15 @@ public @interface Subscribe {
   /** Attempts in total (first try included) before a record is dead-lettered; 0 = default (5). */
   int maxAttempts() default 0;
 
-  /** Partitions of this subscription that are handled at the same time; 0 = default (1 thread). */
+  /** Partitions (or keys, see {@link #ordering()}) handled at the same time; 0 = default (1). */
   int concurrency() default 0;
+
+  /** Which records of a partition may run concurrently. */
+  Ordering ordering() default Ordering.PARTITION;
+
+  /** A handler taking longer than this for one record fails (it is interrupted); 0 = no limit. */
+  long timeoutMillis() default 0;
+
+  /** For a batch handler ({@code List<T>} payload): records per batch; 0 = default (100). */
+  int batchSize() default 0;
 }

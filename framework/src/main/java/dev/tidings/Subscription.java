@@ -19,6 +19,11 @@ public final class Subscription {
   private final String group;
   private final Map<Class<? extends Record>, Handler<?>> handlers = new LinkedHashMap<>();
   private RawHandler fallback;
+  private Class<? extends Record> batchType;
+  private BatchHandler<?> batchHandler;
+  private int batchSize = 100;
+  private Ordering ordering = Ordering.PARTITION;
+  private Duration timeout;
   private FailurePolicy failurePolicy = FailurePolicy.RETRY;
   private int maxAttempts = 5;
   private Duration initialBackoff = Duration.ofMillis(200);
@@ -50,6 +55,10 @@ public final class Subscription {
   public <T extends Record> Subscription on(Class<T> type, Handler<? super T> handler) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(handler, "handler");
+    if (batchHandler != null) {
+      throw new ConfigurationException("subscription " + this + " has a batch handler, which must be its only"
+          + " handler: give " + type.getName() + "'s handler its own group");
+    }
     if (handlers.putIfAbsent(type, handler) != null) {
       throw new ConfigurationException(
           "subscription " + this + " already has a handler for " + type.getName()
@@ -58,11 +67,54 @@ public final class Subscription {
     return this;
   }
 
+  /**
+   * Handles messages of {@code type} in batches of up to {@link #batchSize(int)} records of one
+   * partition. A subscription with a batch handler has no other handler.
+   */
+  public <T extends Record> Subscription onBatch(Class<T> type, BatchHandler<? super T> handler) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(handler, "handler");
+    if (batchHandler != null || !handlers.isEmpty() || fallback != null) {
+      throw new ConfigurationException("subscription " + this + " already has handlers: a batch handler must be"
+          + " the only handler of its subscription; give it its own group");
+    }
+    this.batchType = type;
+    this.batchHandler = handler;
+    return this;
+  }
+
+  /** Records per batch for {@link #onBatch}; default 100. */
+  public Subscription batchSize(int records) {
+    if (records < 1) {
+      throw new ConfigurationException("batchSize of " + this + " is " + records + ": use >= 1");
+    }
+    this.batchSize = records;
+    return this;
+  }
+
+  /** Which records of a partition may run concurrently; default {@link Ordering#PARTITION}. */
+  public Subscription ordering(Ordering ordering) {
+    this.ordering = Objects.requireNonNull(ordering, "ordering");
+    return this;
+  }
+
+  /**
+   * The longest a handler may take for one record (or batch); a handler that takes longer is
+   * interrupted and its record counts as failed. {@code null} (the default) means no limit.
+   */
+  public Subscription timeout(Duration timeout) {
+    if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+      throw new ConfigurationException("timeout of " + this + " is " + timeout + ": use a positive duration");
+    }
+    this.timeout = timeout;
+    return this;
+  }
+
   /** Handles every message no typed handler claims, raw (not decoded, not validated). */
   public Subscription onAny(RawHandler handler) {
-    if (fallback != null) {
+    if (fallback != null || batchHandler != null) {
       throw new ConfigurationException(
-          "subscription " + this + " already has a raw handler: a subscription takes one");
+          "subscription " + this + " already has a raw or batch handler: give this one its own group");
     }
     this.fallback = Objects.requireNonNull(handler, "handler");
     return this;
@@ -163,6 +215,29 @@ public final class Subscription {
 
   public RawHandler fallback() {
     return fallback;
+  }
+
+  /** The batch handler's record type, or {@code null}. */
+  public Class<? extends Record> batchType() {
+    return batchType;
+  }
+
+  /** The batch handler, or {@code null}. */
+  public BatchHandler<?> batchHandler() {
+    return batchHandler;
+  }
+
+  public int batchSize() {
+    return batchSize;
+  }
+
+  public Ordering ordering() {
+    return ordering;
+  }
+
+  /** The per-record handler timeout, or {@code null} for none. */
+  public Duration timeout() {
+    return timeout;
   }
 
   public FailurePolicy failurePolicy() {

@@ -7,6 +7,8 @@ import dev.tidings.DecodeException;
 import dev.tidings.Health;
 import dev.tidings.PublishException;
 import dev.tidings.PublishResult;
+import dev.tidings.ReplayFilter;
+import dev.tidings.ReplayResult;
 import dev.tidings.Router;
 import dev.tidings.SchemaDefinition;
 import dev.tidings.SchemaValidationException;
@@ -15,6 +17,7 @@ import dev.tidings.internal.codec.CompiledSchema;
 import dev.tidings.internal.codec.Envelope;
 import dev.tidings.internal.codec.EnvelopeCodec;
 import dev.tidings.internal.codec.SchemaRegistry;
+import dev.tidings.internal.consumer.DeadLetterReplayer;
 import dev.tidings.internal.consumer.SubscriptionRunner;
 import dev.tidings.internal.consumer.SubscriptionRunners;
 import dev.tidings.internal.kafka.Publisher;
@@ -189,6 +192,13 @@ public final class KafkaApplication implements Application {
     checkOpen();
     checkStream(stream);
     return publisher.send(stream, null, key, value, headers(headers));
+  }
+
+  @Override
+  public ReplayResult replayDeadLetters(String deadLetterStream, ReplayFilter filter, Duration timeout) {
+    checkOpen();
+    checkStream(deadLetterStream);
+    return new DeadLetterReplayer(options, publisher).replay(deadLetterStream, filter, timeout);
   }
 
   @Override

@@ -1,26 +1,29 @@
 package dev.tidings.internal.consumer;
 
 /**
- * What the partition does after one attempt at a record.
+ * What a lane does after one attempt at its head records.
  *
- * @param kind done (move on), retry after {@code delayMillis}, or stop the subscription
+ * @param done how many of the head records are finished (handled, dead-lettered or skipped)
+ * @param kind go on, retry the rest after {@code delayMillis}, or stop the subscription
  * @param delayMillis the backoff for {@link Kind#RETRY}
  * @param error why the subscription stops, for {@link Kind#STOP}
  */
-record Next(Kind kind, long delayMillis, Throwable error) {
+record Next(int done, Kind kind, long delayMillis, Throwable error) {
   enum Kind {
-    DONE,
+    GO_ON,
     RETRY,
     STOP
   }
 
-  static final Next DONE = new Next(Kind.DONE, 0, null);
-
-  static Next retry(long delayMillis) {
-    return new Next(Kind.RETRY, delayMillis, null);
+  static Next done(int records) {
+    return new Next(records, Kind.GO_ON, 0, null);
   }
 
-  static Next stop(Throwable error) {
-    return new Next(Kind.STOP, 0, error);
+  static Next retry(int done, long delayMillis) {
+    return new Next(done, Kind.RETRY, delayMillis, null);
+  }
+
+  static Next stop(int done, Throwable error) {
+    return new Next(done, Kind.STOP, 0, error);
   }
 }

@@ -1,26 +1,30 @@
 package dev.tidings.internal.consumer;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The records of one assigned partition, handled one after another on the subscription's pool. At
- * most one task of a partition runs or waits at a time, which keeps the partition in order. A
- * record that must be retried stays at the head; a timer resubmits the partition after the backoff,
- * so no thread sleeps and other partitions go on.
+ * The records of one assigned partition, handled on the subscription's pool in one or more {@link
+ * Lane}s: one lane keeps the whole partition in order; with per-key ordering, records are spread
+ * over several lanes by key hash, so that different keys run concurrently and each key stays in
+ * order. A record that must be retried stays at the head of its lane; a timer resubmits the lane
+ * after the backoff, so no thread sleeps and other lanes and partitions go on.
  *
- * <p>The poll thread adds records, reads {@link #size()} to pause and resume, and reads {@link
- * #committable()} to commit; the pool thread advances it.
+ * <p>Commits are contiguous: {@link #committable()} is the offset of the first record that is not
+ * finished (or one past the last finished record), whatever order the lanes finish in. The poll
+ * thread adds records, reads {@link #size()} to pause and resume, and reads {@link #committable()}.
  */
 final class PartitionWork {
-  /** Processes one attempt at the head record. */
+  /** Processes one attempt at the head records of a lane. */
   interface Step {
-    Next process(ConsumerRecord<byte[], byte[]> record, PartitionWork work);
+    Next process(List<ConsumerRecord<byte[], byte[]>> records, Lane lane, PartitionWork work);
   }
 
   final TopicPartition partition;
@@ -28,79 +32,91 @@ final class PartitionWork {
   private final Executor pool;
   private final ScheduledExecutorService timer;
   private final boolean autoCommit;
-  private final Runnable onStop;
-  private final ArrayDeque<ConsumerRecord<byte[], byte[]>> queue = new ArrayDeque<>();
-  private boolean scheduled;
-  private boolean busy;
+  private final Consumer<Throwable> onStop;
+  private final int batchSize;
+  private final Lane[] lanes;
+  /** Offsets not yet finished, in offset order, with a done flag each. */
+  private final ArrayDeque<long[]> pending = new ArrayDeque<>();
+  private long nextAfterDone = -1;
+  private long manualMark = -1;
   private boolean closed;
   private volatile long committable = -1;
   private long lastCommitted = -1;
   private boolean paused;
 
-  // Failure bookkeeping of the head record, touched only by the task that processes it.
-  int attempts;
-  long firstFailureMillis;
-
   PartitionWork(TopicPartition partition, Step step, Executor pool, ScheduledExecutorService timer,
-      boolean autoCommit, Runnable onStop) {
+      boolean autoCommit, int lanes, int batchSize, Consumer<Throwable> onStop) {
     this.partition = partition;
     this.step = step;
     this.pool = pool;
     this.timer = timer;
     this.autoCommit = autoCommit;
+    this.batchSize = batchSize;
     this.onStop = onStop;
-  }
-
-  synchronized void add(List<ConsumerRecord<byte[], byte[]>> records) {
-    queue.addAll(records);
-    if (!scheduled && !closed) {
-      scheduled = true;
-      pool.execute(this::drain);
+    this.lanes = new Lane[lanes];
+    for (int i = 0; i < lanes; i++) {
+      this.lanes[i] = new Lane();
     }
   }
 
-  synchronized int size() {
-    return queue.size();
+  synchronized void add(List<ConsumerRecord<byte[], byte[]>> records) {
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      pending.add(new long[] {record.offset(), 0});
+      Lane lane = laneOf(record);
+      lane.queue.add(record);
+      if (!lane.scheduled && !closed) {
+        lane.scheduled = true;
+        pool.execute(() -> drain(lane));
+      }
+    }
   }
 
-  private void drain() {
+  private Lane laneOf(ConsumerRecord<byte[], byte[]> record) {
+    if (lanes.length == 1 || record.key() == null) {
+      return lanes[0];
+    }
+    return lanes[Math.floorMod(Arrays.hashCode(record.key()), lanes.length)];
+  }
+
+  /** Records fetched and not finished. */
+  synchronized int size() {
+    return pending.size();
+  }
+
+  private void drain(Lane lane) {
     while (true) {
-      ConsumerRecord<byte[], byte[]> record;
+      List<ConsumerRecord<byte[], byte[]>> head;
       synchronized (this) {
-        if (closed || queue.isEmpty()) {
-          scheduled = false;
+        if (closed || lane.queue.isEmpty()) {
+          lane.scheduled = false;
           notifyAll();
           return;
         }
-        record = queue.peek();
-        busy = true;
+        head = lane.head(batchSize);
+        lane.busy = true;
       }
-      Next outcome;
+      Next next;
       try {
-        outcome = step.process(record, this);
+        next = step.process(head, lane, this);
       } catch (RuntimeException | Error e) {
-        outcome = Next.stop(e);
+        next = Next.stop(0, e);
       }
       synchronized (this) {
-        busy = false;
+        lane.busy = false;
+        for (int i = 0; i < next.done(); i++) {
+          finished(lane.queue.poll().offset());
+        }
         notifyAll();
-        switch (outcome.kind()) {
-          case DONE -> {
-            queue.poll();
-            attempts = 0;
-            firstFailureMillis = 0;
-            if (autoCommit) {
-              committable = record.offset() + 1;
-            }
-          }
+        switch (next.kind()) {
+          case GO_ON -> { }
           case RETRY -> {
-            timer.schedule(() -> pool.execute(this::drain), outcome.delayMillis(), TimeUnit.MILLISECONDS);
+            timer.schedule(() -> pool.execute(() -> drain(lane)), next.delayMillis(), TimeUnit.MILLISECONDS);
             return;
           }
           case STOP -> {
             closed = true;
-            scheduled = false;
-            onStop.run();
+            lane.scheduled = false;
+            onStop.accept(next.error());
             return;
           }
         }
@@ -108,13 +124,30 @@ final class PartitionWork {
     }
   }
 
-  /** In manual mode: everything before {@code nextOffset} is done. */
-  void commitUpTo(long nextOffset) {
-    synchronized (this) {
-      if (nextOffset > committable) {
-        committable = nextOffset;
+  private void finished(long offset) {
+    for (long[] p : pending) {
+      if (p[0] == offset) {
+        p[1] = 1;
+        break;
       }
     }
+    while (!pending.isEmpty() && pending.peek()[1] == 1) {
+      nextAfterDone = pending.poll()[0] + 1;
+    }
+    publishCommittable();
+  }
+
+  private void publishCommittable() {
+    long contiguous = pending.isEmpty() ? nextAfterDone : pending.peek()[0];
+    long c = autoCommit ? contiguous : Math.min(manualMark, contiguous);
+    if (c > committable) {
+      committable = c;
+    }
+  }
+
+  /** In manual mode: everything before {@code nextOffset} may be committed once it is finished. */
+  synchronized void commitUpTo(long nextOffset) {
+    manualMark = Math.max(manualMark, nextOffset);
   }
 
   /** The offset to commit now, or -1 when nothing new is committable (poll thread). */
@@ -128,10 +161,13 @@ final class PartitionWork {
     lastCommitted = Math.max(lastCommitted, offset);
   }
 
-  /** Stops taking new records and waits until the running handler returns, at most until {@code deadlineNanos}. */
+  /**
+   * Stops taking new records and waits until running handlers return, at most until {@code
+   * deadlineNanos}; true when none runs any more.
+   */
   synchronized boolean closeAndAwait(long deadlineNanos) throws InterruptedException {
     closed = true;
-    while (busy) {
+    while (anyBusy()) {
       long left = deadlineNanos - System.nanoTime();
       if (left <= 0) {
         return false;
@@ -139,6 +175,15 @@ final class PartitionWork {
       TimeUnit.NANOSECONDS.timedWait(this, left);
     }
     return true;
+  }
+
+  private boolean anyBusy() {
+    for (Lane lane : lanes) {
+      if (lane.busy) {
+        return true;
+      }
+    }
+    return false;
   }
 
   boolean paused() {

@@ -1,9 +1,12 @@
 package dev.tidings.internal.consumer;
 
 import dev.tidings.Application;
+import dev.tidings.BatchFailedException;
+import dev.tidings.BatchHandler;
 import dev.tidings.DecodeException;
 import dev.tidings.FailurePolicy;
 import dev.tidings.Handler;
+import dev.tidings.MessageContext;
 import dev.tidings.RawHandler;
 import dev.tidings.Subscription;
 import dev.tidings.Telemetry;
@@ -11,169 +14,281 @@ import dev.tidings.Telemetry.Outcome;
 import dev.tidings.internal.codec.Envelope;
 import dev.tidings.internal.codec.EnvelopeCodec;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One attempt at one record: decode, dispatch by the envelope's schema, and apply the
- * subscription's failure policy. Poison input (not JSON, not an envelope, unknown schema, invalid
- * data) is never retried: it goes to the dead-letter stream (or is skipped under {@link
- * FailurePolicy#SKIP}). A dead letter that cannot be written is retried, never dropped.
+ * One attempt at the head records of a lane: decode, dispatch by the envelope's schema (one record,
+ * or a batch for a batch handler), and apply the subscription's failure policy.
+ *
+ * <p>Poison input (not JSON, not an envelope, unknown schema, invalid data, data that does not bind)
+ * is never retried: it goes to the dead-letter stream (or is skipped under {@link
+ * FailurePolicy#SKIP}, even under {@link FailurePolicy#STOP}: poison never stops a consumer). A dead
+ * letter that cannot be written is retried, never dropped.
  */
 final class RecordProcessor implements PartitionWork.Step {
   private static final Logger LOG = LoggerFactory.getLogger(RecordProcessor.class);
   private static final long DEAD_LETTER_TIMEOUT_SECONDS = 60;
+  private static final String HANDLER_FAILED = "HANDLER_FAILED";
 
   /** A typed handler with its payload class. */
   record Typed(Class<? extends Record> type, Handler<Object> handler) {}
-
-  private final Subscription spec;
-  private final Map<String, Typed> handlers;
-  private final RawHandler fallback;
-  private final EnvelopeCodec codec;
-  private final DeadLetters deadLetters;
-  private final Telemetry telemetry;
-  private final Application application;
-  private final SubscriberFactory subscribers;
-  private final String topicPrefix;
-  private final Clock clock;
 
   /** Makes the {@code Subscriber} a handler sees for one record. */
   interface SubscriberFactory {
     dev.tidings.Subscriber create(ConsumerRecord<byte[], byte[]> record, PartitionWork work);
   }
 
-  RecordProcessor(Subscription spec, Map<String, Typed> handlers, EnvelopeCodec codec,
-      DeadLetters deadLetters, Telemetry telemetry, Application application,
-      SubscriberFactory subscribers, String topicPrefix, Clock clock) {
+  private final Subscription spec;
+  private final Map<String, Typed> handlers;
+  private final RawHandler fallback;
+  private final BatchHandler<Object> batch;
+  private final String batchKey;
+  private final EnvelopeCodec codec;
+  private final DeadLetters deadLetters;
+  private final Telemetry telemetry;
+  private final Application application;
+  private final SubscriberFactory subscribers;
+  private final String topicPrefix;
+  private final ScheduledExecutorService timer;
+  private final Clock clock;
+
+  @SuppressWarnings("unchecked")
+  RecordProcessor(Subscription spec, Map<String, Typed> handlers, String batchKey, EnvelopeCodec codec,
+      DeadLetters deadLetters, Telemetry telemetry, Application application, SubscriberFactory subscribers,
+      String topicPrefix, ScheduledExecutorService timer, Clock clock) {
     this.spec = spec;
     this.handlers = handlers;
     this.fallback = spec.fallback();
+    this.batch = (BatchHandler<Object>) spec.batchHandler();
+    this.batchKey = batchKey;
     this.codec = codec;
     this.deadLetters = deadLetters;
     this.telemetry = telemetry;
     this.application = application;
     this.subscribers = subscribers;
     this.topicPrefix = topicPrefix;
+    this.timer = timer;
     this.clock = clock;
   }
 
   @Override
-  public Next process(ConsumerRecord<byte[], byte[]> record, PartitionWork work) {
+  public Next process(List<ConsumerRecord<byte[], byte[]>> records, Lane lane, PartitionWork work) {
+    return batch != null ? processBatch(records, lane, work) : processOne(records.get(0), lane, work);
+  }
+
+  private Delivery delivery(ConsumerRecord<byte[], byte[]> record, PartitionWork work) {
     String stream = record.topic().startsWith(topicPrefix)
         ? record.topic().substring(topicPrefix.length())
         : record.topic();
+    return new Delivery(record, stream, codec, subscribers.create(record, work), application);
+  }
+
+  private Next processOne(ConsumerRecord<byte[], byte[]> record, Lane lane, PartitionWork work) {
+    Delivery delivery = delivery(record, work);
     long leadTime = clock.millis() - record.timestamp();
-    Delivery delivery = new Delivery(record, stream, codec, subscribers.create(record, work), application);
     Envelope envelope;
     try {
       envelope = delivery.parsed();
     } catch (DecodeException e) {
-      return fallback != null ? invoke(() -> fallback.handle(delivery), delivery, work, leadTime)
-          : poison(delivery, work, e);
+      return fallback != null ? invoke(() -> fallback.handle(delivery), delivery, lane, leadTime)
+          : poison(delivery, lane, e);
     }
     Typed typed = handlers.get(envelope.schemaKey());
     if (typed == null) {
       if (fallback != null) {
-        return invoke(() -> fallback.handle(delivery), delivery, work, leadTime);
+        return invoke(() -> fallback.handle(delivery), delivery, lane, leadTime);
       }
-      return poison(delivery, work, new DecodeException(DecodeException.Reason.UNKNOWN_SCHEMA,
-          "no handler of group " + spec.group() + " takes schema '" + envelope.schemaKey() + "'"));
+      return poison(delivery, lane, unknownSchema(envelope));
     }
     Object payload;
     try {
-      payload = codec.bind(stream, envelope);
+      payload = codec.bind(delivery.stream(), envelope);
     } catch (DecodeException e) {
-      return poison(delivery, work, e);
+      return poison(delivery, lane, e);
     }
-    return invoke(() -> typed.handler().handle(payload, delivery), delivery, work, leadTime);
+    return invoke(() -> typed.handler().handle(payload, delivery), delivery, lane, leadTime);
+  }
+
+  private DecodeException unknownSchema(Envelope envelope) {
+    return new DecodeException(DecodeException.Reason.UNKNOWN_SCHEMA,
+        "no handler of group " + spec.group() + " takes schema '" + envelope.schemaKey() + "'");
+  }
+
+  /** Decodes a valid prefix of the batch; poison at its head is dead-lettered on its own. */
+  private Next processBatch(List<ConsumerRecord<byte[], byte[]>> records, Lane lane, PartitionWork work) {
+    List<Object> payloads = new ArrayList<>(records.size());
+    List<MessageContext> contexts = new ArrayList<>(records.size());
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      Delivery delivery = delivery(record, work);
+      try {
+        Envelope envelope = delivery.parsed();
+        if (!envelope.schemaKey().equals(batchKey)) {
+          throw unknownSchema(envelope);
+        }
+        payloads.add(codec.bind(delivery.stream(), envelope));
+        contexts.add(delivery);
+      } catch (DecodeException e) {
+        if (payloads.isEmpty()) {
+          return poison(delivery, lane, e);
+        }
+        break;
+      }
+    }
+    long leadTime = clock.millis() - records.get(0).timestamp();
+    long start = System.nanoTime();
+    try {
+      withTimeout(() -> batch.handle(List.copyOf(payloads), List.copyOf(contexts)));
+    } catch (BatchFailedException e) {
+      int index = Math.min(e.index(), payloads.size() - 1);
+      for (int i = 0; i < index; i++) {
+        handled((Delivery) contexts.get(i), 0, leadTime);
+      }
+      Next next = failed((Delivery) contexts.get(index), lane, e.getCause() != null ? e.getCause() : e,
+          System.nanoTime() - start, leadTime, List.of((Delivery) contexts.get(index)));
+      return new Next(index + next.done(), next.kind(), next.delayMillis(), next.error());
+    } catch (Exception | LinkageError | AssertionError e) {
+      List<Delivery> all = new ArrayList<>();
+      contexts.forEach(c -> all.add((Delivery) c));
+      return failed(all.get(0), lane, e, System.nanoTime() - start, leadTime, all);
+    }
+    long nanos = (System.nanoTime() - start) / payloads.size();
+    contexts.forEach(c -> handled((Delivery) c, nanos, leadTime));
+    return Next.done(payloads.size());
   }
 
   private interface Call {
     void run() throws Exception;
   }
 
-  private Next invoke(Call call, Delivery delivery, PartitionWork work, long leadTime) {
-    long start = System.nanoTime();
+  /** Runs {@code call}; past the subscription's timeout the thread is interrupted and the call fails. */
+  private void withTimeout(Call call) throws Exception {
+    if (spec.timeout() == null) {
+      call.run();
+      return;
+    }
+    Thread thread = Thread.currentThread();
+    AtomicBoolean expired = new AtomicBoolean();
+    ScheduledFuture<?> alarm = timer.schedule(() -> {
+      expired.set(true);
+      thread.interrupt();
+    }, spec.timeout().toNanos(), TimeUnit.NANOSECONDS);
     try {
       call.run();
-    } catch (Exception | LinkageError | AssertionError e) {
-      return handlerFailed(delivery, work, e, System.nanoTime() - start, leadTime);
+    } catch (Exception e) {
+      if (!expired.get()) {
+        throw e;
+      }
+    } finally {
+      alarm.cancel(false);
+      if (expired.get()) {
+        Thread.interrupted();
+      }
     }
-    telemetry.consumed(spec.group(), delivery.stream(), Outcome.HANDLED, null, System.nanoTime() - start, leadTime);
-    return Next.DONE;
+    if (expired.get()) {
+      throw new TimeoutException("handler took longer than " + spec.timeout() + " (the subscription's timeout)");
+    }
   }
 
-  private Next handlerFailed(
-      Delivery delivery, PartitionWork work, Throwable error, long nanos, long leadTime) {
-    long now = clock.millis();
-    if (work.attempts++ == 0) {
-      work.firstFailureMillis = now;
+  private Next invoke(Call call, Delivery delivery, Lane lane, long leadTime) {
+    long start = System.nanoTime();
+    try {
+      withTimeout(call);
+    } catch (Exception | LinkageError | AssertionError e) {
+      return failed(delivery, lane, e, System.nanoTime() - start, leadTime, List.of(delivery));
     }
+    handled(delivery, System.nanoTime() - start, leadTime);
+    return Next.done(1);
+  }
+
+  private void handled(Delivery delivery, long nanos, long leadTime) {
+    telemetry.consumed(spec.group(), delivery.stream(), Outcome.HANDLED, null, nanos, leadTime);
+  }
+
+  /**
+   * Applies the failure policy to a failed handler call on {@code delivery} (the head); {@code
+   * affected} are the records that go to the dead-letter stream when retries are exhausted.
+   */
+  private Next failed(Delivery delivery, Lane lane, Throwable error, long nanos, long leadTime,
+      List<Delivery> affected) {
+    int attempts = lane.failed(delivery.offset(), clock.millis());
     String reason = error.getClass().getName();
     switch (spec.failurePolicy()) {
       case RETRY -> {
-        if (work.attempts < spec.maxAttempts() && spec.isRetryable(error)) {
-          long delay = backoff(work.attempts);
+        if (attempts < spec.maxAttempts() && spec.isRetryable(error)) {
+          long delay = backoff(attempts);
           LOG.warn("handler of group {} failed on {} (attempt {} of {}), retrying in {} ms: {}",
-              spec.group(), delivery, work.attempts, spec.maxAttempts(), delay, error.toString());
+              spec.group(), delivery, attempts, spec.maxAttempts(), delay, error.toString());
           telemetry.consumed(spec.group(), delivery.stream(), Outcome.RETRIED, reason, nanos, leadTime);
-          return Next.retry(delay);
+          return Next.retry(0, delay);
         }
-        return deadLetter(delivery, work, "HANDLER_FAILED", error);
+        return deadLetter(affected, lane, HANDLER_FAILED, error);
       }
       case DEAD_LETTER -> {
-        return deadLetter(delivery, work, "HANDLER_FAILED", error);
+        return deadLetter(affected, lane, HANDLER_FAILED, error);
       }
       case SKIP -> {
         LOG.warn("handler of group {} failed on {}; skipping it (policy SKIP)", spec.group(), delivery, error);
-        telemetry.consumed(spec.group(), delivery.stream(), Outcome.SKIPPED, reason, nanos, leadTime);
-        return Next.DONE;
+        affected.forEach(d -> telemetry.consumed(spec.group(), d.stream(), Outcome.SKIPPED, reason, nanos, leadTime));
+        return Next.done(affected.size());
       }
       default -> {
         LOG.error("handler of group {} failed on {}; stopping the subscription (policy STOP); the record"
             + " stays uncommitted", spec.group(), delivery, error);
         telemetry.consumed(spec.group(), delivery.stream(), Outcome.FAILED, reason, nanos, leadTime);
-        return Next.stop(error);
+        return Next.stop(0, error);
       }
     }
   }
 
-  private Next poison(Delivery delivery, PartitionWork work, DecodeException e) {
-    if (spec.failurePolicy() == dev.tidings.FailurePolicy.SKIP) {
+  private Next poison(Delivery delivery, Lane lane, DecodeException e) {
+    if (spec.failurePolicy() == FailurePolicy.SKIP) {
       LOG.warn("group {} skips {}: {} ({})", spec.group(), delivery, e.getMessage(), e.reason());
       telemetry.consumed(spec.group(), delivery.stream(), Outcome.SKIPPED, e.reason().name(), 0, 0);
-      return Next.DONE;
+      return Next.done(1);
     }
-    if (work.attempts == 0) {
-      work.firstFailureMillis = clock.millis();
+    if (lane.failingOffset != delivery.offset()) {
+      lane.failed(delivery.offset(), clock.millis());
     }
-    work.attempts = Math.max(work.attempts, 1);
-    return deadLetter(delivery, work, e.reason().name(), e);
+    return deadLetter(List.of(delivery), lane, e.reason().name(), e);
   }
 
-  private Next deadLetter(
-      Delivery delivery, PartitionWork work, String reason, Throwable error) {
-    String target = deadLetters.streamFor(delivery.stream());
+  private Next deadLetter(List<Delivery> deliveries, Lane lane, String reason, Throwable error) {
+    Delivery first = deliveries.get(0);
+    String target = deadLetters.streamFor(first.stream());
     try {
-      deadLetters.send(delivery.consumerRecord(), delivery.stream(), reason, error, work.attempts,
-          work.firstFailureMillis, clock.millis()).get(DEAD_LETTER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      List<CompletableFuture<?>> sends = new ArrayList<>();
+      for (Delivery d : deliveries) {
+        sends.add(deadLetters.send(d.consumerRecord(), d.stream(), reason, error, lane.attempts,
+            lane.firstFailureMillis, clock.millis()));
+      }
+      CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+          .get(DEAD_LETTER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException ie) {
       Thread.currentThread().interrupt();
-      return Next.retry(backoff(1));
+      return Next.retry(0, backoff(1));
     } catch (Exception sendFailure) {
       LOG.error("group {} could not write {} to dead-letter stream {}; keeping it and trying again",
-          spec.group(), delivery, target, sendFailure);
-      return Next.retry(backoff(Math.max(1, work.attempts)));
+          spec.group(), first, target, sendFailure);
+      return Next.retry(0, backoff(Math.max(1, lane.attempts)));
     }
-    LOG.warn("group {} sent {} to dead-letter stream {} ({}): {}",
-        spec.group(), delivery, target, reason, error.getMessage());
-    telemetry.consumed(spec.group(), delivery.stream(), Outcome.DEAD_LETTERED, reason, 0, 0);
-    return Next.DONE;
+    for (Delivery d : deliveries) {
+      LOG.warn("group {} sent {} to dead-letter stream {} ({}): {}", spec.group(), d, target, reason,
+          error.getMessage());
+      telemetry.consumed(spec.group(), d.stream(), Outcome.DEAD_LETTERED, reason, 0, 0);
+    }
+    return Next.done(deliveries.size());
   }
 
   /** Exponential backoff with ±20% jitter, capped at the subscription's maximum. */

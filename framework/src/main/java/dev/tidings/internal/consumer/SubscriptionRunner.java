@@ -4,6 +4,7 @@ import dev.tidings.ApplicationOptions;
 import dev.tidings.CommitMode;
 import dev.tidings.Health;
 import dev.tidings.Health.State;
+import dev.tidings.Ordering;
 import dev.tidings.Subscription;
 import dev.tidings.Telemetry;
 import dev.tidings.internal.kafka.ClientSettings;
@@ -299,8 +300,10 @@ public final class SubscriptionRunner implements Runnable {
   }
 
   PartitionWork newWork(TopicPartition tp) {
-    return new PartitionWork(tp, step, pool, timer, options.commitMode() == CommitMode.AUTO,
-        () -> requestStop(new IllegalStateException("handler failed under policy STOP on " + tp)));
+    int lanes = spec.ordering() == Ordering.KEY ? Math.max(2, spec.concurrency()) : 1;
+    int batchSize = spec.batchHandler() != null ? spec.batchSize() : 1;
+    return new PartitionWork(tp, step, pool, timer, options.commitMode() == CommitMode.AUTO, lanes, batchSize,
+        error -> requestStop(new IllegalStateException("handler failed under policy STOP on " + tp + ": " + error, error)));
   }
 
   /** Commits and forgets revoked partitions; starts work for assigned ones. */

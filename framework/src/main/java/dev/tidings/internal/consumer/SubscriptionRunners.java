@@ -30,11 +30,12 @@ public final class SubscriptionRunners {
       CompiledSchema schema = codec.registry().byType(type);
       handlers.put(schema.definition().key(), new RecordProcessor.Typed(type, (Handler<Object>) handler));
     });
+    String batchKey = spec.batchType() == null ? null : codec.registry().byType(spec.batchType()).definition().key();
     DeadLetters deadLetters = new DeadLetters(publisher, spec.group(), spec.deadLetterStream());
     RecordProcessor.SubscriberFactory subscribers =
         (record, work) -> new PropagatingSubscriber(record, work, sender, spec.group());
     return new SubscriptionRunner(spec, options, timer, subscribers,
-        subs -> new RecordProcessor(spec, Map.copyOf(handlers), codec, deadLetters, options.telemetry(),
-            application, subs, options.topicPrefix(), clock));
+        subs -> new RecordProcessor(spec, Map.copyOf(handlers), batchKey, codec, deadLetters,
+            options.telemetry(), application, subs, options.topicPrefix(), timer, clock));
   }
 }
