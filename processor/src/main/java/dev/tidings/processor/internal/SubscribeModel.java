@@ -1,0 +1,64 @@
+package dev.tidings.processor.internal;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+
+/** The validated {@code @Subscribe} methods of one class, grouped into subscriptions. */
+record SubscribeModel(
+    TypeElement type, boolean constructible, List<Group> subscriptions, ClassName generated) {
+
+  /** What a handler receives as its payload. */
+  enum Payload {
+    /** A {@code @Schema} record: a typed handler, {@code on(Type.class, ...)}. */
+    RECORD(null),
+    /** The raw value: {@code onAny(...)} with {@code ctx.value()}. */
+    BYTES("ctx.value()"),
+    /** The envelope as a JSON tree: {@code ctx.envelope()}. */
+    JSON_NODE("ctx.envelope()"),
+    /** The Kafka record: {@code ctx.consumerRecord()}. */
+    CONSUMER_RECORD("ctx.consumerRecord()");
+
+    final String expression;
+
+    Payload(String expression) {
+      this.expression = expression;
+    }
+  }
+
+  /** What each parameter of a handler method gets, in order. */
+  enum Argument {
+    PAYLOAD(null),
+    SUBSCRIBER("ctx.subscriber()"),
+    MESSAGE_CONTEXT("ctx"),
+    APPLICATION("ctx.application()");
+
+    final String expression;
+
+    Argument(String expression) {
+      this.expression = expression;
+    }
+  }
+
+  /**
+   * One handler method.
+   *
+   * @param payloadType the record type for {@link Payload#RECORD}
+   */
+  record Handler(
+      ExecutableElement method, Payload payload, TypeMirror payloadType, List<Argument> arguments) {}
+
+  /**
+   * One subscription: a pattern and a group with their handlers and the settings the methods gave
+   * explicitly ({@code null} when none did).
+   */
+  record Group(
+      String pattern,
+      String group,
+      String failurePolicy,
+      Integer maxAttempts,
+      Integer concurrency,
+      List<Handler> handlers) {}
+}
