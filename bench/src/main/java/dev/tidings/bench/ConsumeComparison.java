@@ -1,0 +1,161 @@
+package dev.tidings.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.tidings.Application;
+import dev.tidings.ApplicationOptions;
+import dev.tidings.Handler;
+import dev.tidings.Router;
+import dev.tidings.Subscription;
+import dev.tidings.internal.codec.EnvelopeCodec;
+import dev.tidings.internal.kafka.ClientSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Consume throughput from a pre-filled topic: a Tidings subscription (decode, validate, bind,
+ * dispatch, commit) against a raw {@link KafkaConsumer} loop with the same settings that reads the
+ * same envelope into the same record with Jackson and commits the handled offsets on the same
+ * interval. Each trial is a new consumer group reading the whole topic; it is timed from the first
+ * record handled to the last, so joining the group is not counted.
+ */
+final class ConsumeComparison {
+  private static final int POOL = 4096;
+  private static final long TIMEOUT_SECONDS = 120;
+
+  /**
+   * {@code TIDINGS_UNPAUSED} is a diagnostic: Tidings with {@code maxInFlight} so high that the
+   * poll loop never pauses a partition, which separates the flow-control stall from the per-record cost.
+   */
+  enum Variant { TIDINGS, TIDINGS_UNPAUSED, RAW }
+
+  private static final int UNPAUSED_IN_FLIGHT = 1_000_000;
+
+  private final Env env;
+  private final ObjectMapper mapper = new ObjectMapper();
+  private int groups;
+
+  ConsumeComparison(Env env) {
+    this.env = env;
+  }
+
+  String run() throws Exception {
+    int n = env.settings.quick ? 60_000 : 300_000;
+    Table table = new Table("Consume throughput (" + String.format("%,d", n) + " records per trial, "
+            + env.settings.rounds + " rounds, records/s)",
+        "shape", "Tidings subscription", "raw consumer + Jackson", "Tidings / raw",
+        "Tidings, maxInFlight=" + String.format("%,d", UNPAUSED_IN_FLIGHT) + " (diagnostic)", "that / raw");
+    ApplicationOptions options = env.options().build();
+    EnvelopeCodec codec = PublishComparison.codec();
+    for (Shape shape : env.settings.shapes) {
+      String stream = "con-" + shape.label();
+      String topic = env.createTopic(stream);
+      Record[] pool = shape.pool(POOL, 7);
+      try (Producer<byte[], byte[]> producer = new KafkaProducer<>(ClientSettings.producer(options))) {
+        int sent = Env.warm(producer, topic, codec.encode(stream, pool[0], true));
+        for (int i = sent; i < n; i++) {
+          producer.send(new ProducerRecord<>(topic, codec.encode(stream, pool[i & (POOL - 1)], true)));
+        }
+        producer.flush();
+      }
+      long stored = env.records(topic);
+      if (stored != n) {
+        throw new IllegalStateException(topic + " holds " + stored + " records, expected " + n);
+      }
+      Map<Variant, List<Double>> rates = new HashMap<>();
+      List<Double> ratios = new ArrayList<>();
+      List<Double> unpausedRatios = new ArrayList<>();
+      for (int round = -1; round < env.settings.rounds; round++) {
+        Map<Variant, Double> thisRound = new HashMap<>();
+        Variant[] order = Variant.values();
+        for (int k = 0; k < order.length; k++) {
+          Variant v = order[Math.floorMod(k + round, order.length)];
+          double rate = v == Variant.RAW ? raw(options, shape, topic, n)
+              : tidings(options, shape, stream, n, v == Variant.TIDINGS_UNPAUSED);
+          thisRound.put(v, rate);
+          Harness.progress("consume %s %s round %s: %,.0f records/s", shape.label(), v,
+              round < 0 ? "warm-up" : String.valueOf(round + 1), rate);
+        }
+        if (round >= 0) {
+          thisRound.forEach((v, r) -> rates.computeIfAbsent(v, x -> new ArrayList<>()).add(r));
+          ratios.add(thisRound.get(Variant.TIDINGS) / thisRound.get(Variant.RAW));
+          unpausedRatios.add(thisRound.get(Variant.TIDINGS_UNPAUSED) / thisRound.get(Variant.RAW));
+        }
+      }
+      table.row(shape.label(), Stats.medianSpread(rates.get(Variant.TIDINGS)),
+          Stats.medianSpread(rates.get(Variant.RAW)), Stats.ratioSpread(ratios),
+          Stats.medianSpread(rates.get(Variant.TIDINGS_UNPAUSED)), Stats.ratioSpread(unpausedRatios));
+    }
+    table.note("Both sides use Tidings' consumer settings (max.poll.records=500, manual commits every 1 s);"
+        + " Tidings runs its defaults (concurrency 1, maxInFlight 1,000, validation on), " + Env.PARTITIONS
+        + " partitions. The diagnostic column raises maxInFlight so that no partition is ever paused.");
+    return table.toString();
+  }
+
+  private double tidings(ApplicationOptions options, Shape shape, String stream, int n, boolean unpaused) throws Exception {
+    Counter counter = new Counter(n);
+    Router router = Env.router();
+    Handler<Object> handler = (record, context) -> counter.hit(record);
+    Subscription subscription =
+        router.subscribe(stream, "tidings-" + stream + "-" + (groups++)).on(shape.type, handler);
+    if (unpaused) {
+      subscription.maxInFlight(UNPAUSED_IN_FLIGHT);
+    }
+    try (Application app = Application.create(options)) {
+      app.mount(router).start();
+      counter.await(TIMEOUT_SECONDS, "the Tidings subscription");
+    }
+    return counter.rate();
+  }
+
+  private double raw(ApplicationOptions options, Shape shape, String topic, int n) {
+    Counter counter = new Counter(n);
+    ObjectReader reader = mapper.readerFor(shape.wireType(mapper));
+    long commitEvery = options.commitInterval().toNanos();
+    long deadline = System.nanoTime() + TIMEOUT_SECONDS * 1_000_000_000L;
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(ClientSettings.consumer(options, "raw-" + topic + "-" + (groups++)))) {
+      consumer.subscribe(List.of(topic));
+      Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
+      long nextCommit = System.nanoTime() + commitEvery;
+      while (!counter.done()) {
+        if (System.nanoTime() - deadline > 0) {
+          throw new IllegalStateException("the raw consumer handled " + counter.count() + " of " + n + " records");
+        }
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
+        for (TopicPartition tp : records.partitions()) {
+          long last = -1;
+          for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
+            Wire<?> wire;
+            try {
+              wire = reader.readValue(record.value());
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+            counter.hit(wire.data());
+            last = record.offset();
+          }
+          handled.put(tp, new OffsetAndMetadata(last + 1));
+        }
+        long now = System.nanoTime();
+        if (now - nextCommit >= 0 && !handled.isEmpty()) {
+          consumer.commitAsync(new HashMap<>(handled), null);
+          nextCommit = now + commitEvery;
+        }
+      }
+      consumer.commitSync(handled);
+    }
+    return counter.rate();
+  }
+}
