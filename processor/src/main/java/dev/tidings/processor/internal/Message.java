@@ -78,8 +78,9 @@ enum Message {
   SUBSCRIBE_NO_PAYLOAD(
       "SubscribePayload",
       "@Subscribe method %s takes (%s), which has no payload. A handler takes one payload (a @Schema"
-          + " record, byte[], JsonNode or ConsumerRecord<byte[], byte[]>) and optionally Subscriber,"
-          + " MessageContext and Application. Add the payload, e.g. void %s(OrderPlaced order)."),
+          + " record, byte[], JsonNode, ConsumerRecord<byte[], byte[]>, or List of a @Schema record"
+          + " for batches) and optionally Subscriber, MessageContext and Application. Add the"
+          + " payload, e.g. void %s(OrderPlaced order)."),
   SUBSCRIBE_TWO_PAYLOADS(
       "SubscribePayload",
       "@Subscribe method %s takes two payloads, %s and %s; a handler takes exactly one. Write one"
@@ -87,13 +88,19 @@ enum Message {
   SUBSCRIBE_PAYLOAD_TYPE(
       "SubscribePayload",
       "parameter %s of @Subscribe method %s has type %s, which is not a payload%s: a payload is a"
-          + " @Schema record, byte[], JsonNode or ConsumerRecord<byte[], byte[]>. %s"),
+          + " @Schema record, byte[], JsonNode, ConsumerRecord<byte[], byte[]>, or a List of a"
+          + " @Schema record for batches. %s"),
   SUBSCRIBE_PARAMETER(
       "SubscribeParameter",
       "@Subscribe method %s takes (%s); parameter %s of type %s is not supported. A handler takes"
           + " one payload (a @Schema record, byte[], JsonNode or ConsumerRecord<byte[], byte[]>) and"
           + " optionally Subscriber, MessageContext and Application. Remove the parameter, or reach"
           + " what it holds through MessageContext."),
+  SUBSCRIBE_BATCH_PARAMETER(
+      "SubscribeParameter",
+      "@Subscribe method %s takes (%s); parameter %s of type %s is not supported by a batch handler."
+          + " A batch handler takes List<R> of a @Schema record R and optionally"
+          + " List<MessageContext> (one context per record). Remove the parameter."),
   SUBSCRIBE_PATTERN(
       "SubscribePattern",
       "@Subscribe pattern '%s' of %s is invalid: %s. A pattern is a stream name or an fnmatch glob"
@@ -115,6 +122,10 @@ enum Message {
       "SubscribeSettings",
       "@Subscribe %s of %s is %d. Use a value of at least 1, or 0 (the default) for the runtime's"
           + " default."),
+  SUBSCRIBE_BATCH_SIZE(
+      "SubscribeSettings",
+      "@Subscribe batchSize of %s is %d, but %s is not a batch handler. Remove batchSize, or take"
+          + " a List<R> of a @Schema record R to handle batches."),
   SUBSCRIBE_CONFLICT(
       "SubscribeConflict",
       "@Subscribe method %s conflicts with %s: %s. %s"),

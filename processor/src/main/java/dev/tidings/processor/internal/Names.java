@@ -21,6 +21,7 @@ final class Names {
   static final String MESSAGE_CONTEXT = "dev.tidings.MessageContext";
   static final String APPLICATION = "dev.tidings.Application";
   static final String FAILURE_POLICY = "dev.tidings.FailurePolicy";
+  static final String ORDERING = "dev.tidings.Ordering";
   static final String CONFIGURATION_EXCEPTION = "dev.tidings.ConfigurationException";
 
   // Raw payloads a handler may take instead of a @Schema record.

@@ -251,7 +251,7 @@ final class SchemaDeriver {
       for (RecordComponentElement component : record.getRecordComponents()) {
         Site here = site != null
             ? site.then("." + component.getSimpleName())
-            : new Site(component, component.getSimpleName().toString());
+            : new Site(sourceOf(record, component), component.getSimpleName().toString());
         List<AnnotationMirror> annotations = declarationAnnotations(record, component);
         TypeMirror type = component.asType();
         Map<String, Object> schema = schema(type, annotations, here);
@@ -481,8 +481,8 @@ final class SchemaDeriver {
     }
     DeclaredType map = supertype(type, "java.util.Map");
     if (map != null) {
-      TypeMirror key = argument(map, 0);
-      TypeMirror value = argument(map, 1);
+      TypeMirror key = ownArgument(type, map, 0);
+      TypeMirror value = ownArgument(type, map, 1);
       if (key == null || value == null) {
         return rawOrWildcard(map);
       }
@@ -493,7 +493,7 @@ final class SchemaDeriver {
     }
     DeclaredType collection = supertype(type, "java.util.Collection");
     if (collection != null) {
-      TypeMirror item = argument(collection, 0);
+      TypeMirror item = ownArgument(type, collection, 0);
       if (item == null) {
         return rawOrWildcard(collection);
       }
@@ -531,6 +531,22 @@ final class SchemaDeriver {
       return ((WildcardType) argument).getExtendsBound();
     }
     return argument;
+  }
+
+  /**
+   * Argument {@code index} of the supertype, taken from {@code type} itself when it is the same
+   * type there ({@code List<@Size(min = 2) String>} as a {@code Collection}), because the walk up
+   * the supertypes drops type annotations.
+   */
+  private TypeMirror ownArgument(DeclaredType type, DeclaredType supertype, int index) {
+    TypeMirror inherited = argument(supertype, index);
+    TypeMirror own = argument(type, index);
+    if (inherited != null && own != null
+        && type.getTypeArguments().size() == supertype.getTypeArguments().size()
+        && types.isSameType(own, inherited)) {
+      return own;
+    }
+    return inherited;
   }
 
   private boolean isSubtype(TypeMirror type, String qualifiedName) {
@@ -601,6 +617,19 @@ final class SchemaDeriver {
       found.putIfAbsent(Annotations.qualifiedName(mirror), mirror);
     }
     return new ArrayList<>(found.values());
+  }
+
+  /**
+   * The element javac can point at for a root component: its field (javac has no source position
+   * for the record component element itself), else the record.
+   */
+  private static Element sourceOf(TypeElement record, RecordComponentElement component) {
+    for (VariableElement field : ElementFilter.fieldsIn(record.getEnclosedElements())) {
+      if (field.getSimpleName().contentEquals(component.getSimpleName())) {
+        return field;
+      }
+    }
+    return record;
   }
 
   private static boolean hasNullable(List<? extends AnnotationMirror> annotations) {

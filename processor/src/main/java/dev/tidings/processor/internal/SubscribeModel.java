@@ -19,7 +19,9 @@ record SubscribeModel(
     /** The envelope as a JSON tree: {@code ctx.envelope()}. */
     JSON_NODE("ctx.envelope()"),
     /** The Kafka record: {@code ctx.consumerRecord()}. */
-    CONSUMER_RECORD("ctx.consumerRecord()");
+    CONSUMER_RECORD("ctx.consumerRecord()"),
+    /** A {@code List} of a {@code @Schema} record: a batch handler, {@code onBatch(Type.class, ...)}. */
+    BATCH("payloads");
 
     final String expression;
 
@@ -33,7 +35,9 @@ record SubscribeModel(
     PAYLOAD(null),
     SUBSCRIBER("ctx.subscriber()"),
     MESSAGE_CONTEXT("ctx"),
-    APPLICATION("ctx.application()");
+    APPLICATION("ctx.application()"),
+    /** The contexts of a batch, {@code List<MessageContext>}. */
+    CONTEXTS("contexts");
 
     final String expression;
 
@@ -45,7 +49,7 @@ record SubscribeModel(
   /**
    * One handler method.
    *
-   * @param payloadType the record type for {@link Payload#RECORD}
+   * @param payloadType the record type for {@link Payload#RECORD} and {@link Payload#BATCH}
    */
   record Handler(
       ExecutableElement method, Payload payload, TypeMirror payloadType, List<Argument> arguments) {}
@@ -60,5 +64,8 @@ record SubscribeModel(
       String failurePolicy,
       Integer maxAttempts,
       Integer concurrency,
+      String ordering,
+      Long timeoutMillis,
+      Integer batchSize,
       List<Handler> handlers) {}
 }

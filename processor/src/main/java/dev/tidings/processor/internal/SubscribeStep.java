@@ -131,7 +131,7 @@ final class SubscribeStep {
       AnnotationMirror mirror = Annotations.find(method, Names.SUBSCRIBE).orElseThrow();
       List<Problem> own = new ArrayList<>();
       Handler handler = handler(type, method, own);
-      Settings settings = settings(type, method, mirror, own);
+      Settings settings = settings(type, method, mirror, handler, own);
       problems.addAll(own);
       if (handler == null || settings == null || own.stream().anyMatch(Problem::isError)) {
         continue;
@@ -252,6 +252,7 @@ final class SubscribeStep {
     List<Argument> arguments = new ArrayList<>();
     Payload payload = null;
     TypeMirror payloadType = null;
+    VariableElement payloadParameter = null;
     List<VariableElement> unknown = new ArrayList<>();
     for (VariableElement parameter : method.getParameters()) {
       TypeMirror t = parameter.asType();
@@ -260,32 +261,48 @@ final class SubscribeStep {
         arguments.add(context);
         continue;
       }
-      Payload kind = payloadKind(t);
-      if (kind == null) {
+      PayloadMatch match = payloadKind(t);
+      if (match == null) {
         unknown.add(parameter);
         arguments.add(null);
         continue;
       }
       if (payload != null) {
         problems.add(Problem.of(Message.SUBSCRIBE_TWO_PAYLOADS, parameter, name,
-            TypeNames.simple(payloadType), TypeNames.simple(t)));
+            TypeNames.simple(payloadParameter.asType()), TypeNames.simple(t)));
       } else {
-        payload = kind;
-        payloadType = t;
+        payload = match.kind();
+        payloadType = match.type();
+        payloadParameter = parameter;
       }
       arguments.add(Argument.PAYLOAD);
     }
+    String parameters = signature.substring(1, signature.length() - 1);
+    for (int i = 0; i < arguments.size(); i++) {
+      Argument a = arguments.get(i);
+      VariableElement parameter = method.getParameters().get(i);
+      boolean batchOnly = a == Argument.CONTEXTS;
+      boolean recordOnly = a == Argument.SUBSCRIBER || a == Argument.MESSAGE_CONTEXT || a == Argument.APPLICATION;
+      if (payload == Payload.BATCH && recordOnly) {
+        problems.add(Problem.of(Message.SUBSCRIBE_BATCH_PARAMETER, parameter, name, parameters,
+            parameter.getSimpleName(), TypeNames.simple(parameter.asType())));
+      } else if (payload != null && payload != Payload.BATCH && batchOnly) {
+        problems.add(Problem.of(Message.SUBSCRIBE_PARAMETER, parameter, name, parameters,
+            parameter.getSimpleName(), TypeNames.simple(parameter.asType())));
+      }
+    }
     if (payload == null && unknown.isEmpty()) {
-      problems.add(Problem.at(Message.SUBSCRIBE_NO_PAYLOAD, method, mirror, null, name, signature.substring(1,
-          signature.length() - 1), method.getSimpleName()));
+      problems.add(Problem.at(Message.SUBSCRIBE_NO_PAYLOAD, method, mirror, null, name, parameters,
+          method.getSimpleName()));
     }
     for (int i = 0; i < unknown.size(); i++) {
       VariableElement parameter = unknown.get(i);
       if (payload == null && i == 0) {
         problems.add(notAPayload(name, parameter));
       } else {
-        problems.add(Problem.of(Message.SUBSCRIBE_PARAMETER, parameter, name, signature.substring(1,
-            signature.length() - 1), parameter.getSimpleName(), TypeNames.simple(parameter.asType())));
+        problems.add(Problem.of(payload == Payload.BATCH ? Message.SUBSCRIBE_BATCH_PARAMETER
+            : Message.SUBSCRIBE_PARAMETER, parameter, name, parameters, parameter.getSimpleName(),
+            TypeNames.simple(parameter.asType())));
       }
     }
     if (problems.stream().anyMatch(Problem::isError)) {
@@ -306,6 +323,9 @@ final class SubscribeStep {
       } else if (element.getKind() == ElementKind.RECORD) {
         detail = " (a generic record)";
         fix = "Use a record without type parameters.";
+      } else if (listItem(t) != null) {
+        detail = " (a batch handler takes a List of a @Schema record)";
+        fix = "Use List<R> with a @Schema record R, or annotate the element type with @Schema.";
       } else if (element.getQualifiedName().contentEquals(Names.CONSUMER_RECORD)) {
         detail = " (the runtime passes ConsumerRecord<byte[], byte[]>)";
         fix = "Declare it as ConsumerRecord<byte[], byte[]>.";
@@ -325,33 +345,74 @@ final class SubscribeStep {
     if (isType(t, Names.APPLICATION)) {
       return Argument.APPLICATION;
     }
+    TypeMirror item = listItem(t);
+    if (item != null && isType(item, Names.MESSAGE_CONTEXT)) {
+      return Argument.CONTEXTS;
+    }
     return null;
   }
 
-  private Payload payloadKind(TypeMirror t) {
+  /** A payload parameter's kind, with the record type for records and batches. */
+  private record PayloadMatch(Payload kind, TypeMirror type) {}
+
+  private PayloadMatch payloadKind(TypeMirror t) {
     if (t.getKind() == TypeKind.ARRAY) {
-      return ((ArrayType) t).getComponentType().getKind() == TypeKind.BYTE ? Payload.BYTES : null;
+      return ((ArrayType) t).getComponentType().getKind() == TypeKind.BYTE
+          ? new PayloadMatch(Payload.BYTES, t)
+          : null;
     }
     if (t.getKind() != TypeKind.DECLARED) {
       return null;
     }
-    TypeElement element = (TypeElement) ((DeclaredType) t).asElement();
-    if (element.getKind() == ElementKind.RECORD
-        && element.getTypeParameters().isEmpty()
-        && Annotations.find(element, Names.SCHEMA).isPresent()) {
-      return Payload.RECORD;
+    if (isSchemaRecord(t)) {
+      return new PayloadMatch(Payload.RECORD, t);
     }
     if (isType(t, Names.JSON_NODE)) {
-      return Payload.JSON_NODE;
+      return new PayloadMatch(Payload.JSON_NODE, t);
     }
     TypeElement consumerRecord = elements.getTypeElement(Names.CONSUMER_RECORD);
     if (consumerRecord != null
         && types.isSameType(types.erasure(t), types.erasure(consumerRecord.asType()))) {
       TypeMirror bytes = types.getArrayType(types.getPrimitiveType(TypeKind.BYTE));
       DeclaredType given = types.getDeclaredType(consumerRecord, bytes, bytes);
-      return types.isAssignable(given, t) ? Payload.CONSUMER_RECORD : null;
+      return types.isAssignable(given, t) ? new PayloadMatch(Payload.CONSUMER_RECORD, t) : null;
+    }
+    TypeMirror item = listItem(t);
+    if (item != null && isSchemaRecord(item)) {
+      TypeElement list = elements.getTypeElement("java.util.List");
+      if (types.isAssignable(types.getDeclaredType(list, item), t)) {
+        return new PayloadMatch(Payload.BATCH, item);
+      }
     }
     return null;
+  }
+
+  private boolean isSchemaRecord(TypeMirror t) {
+    if (t.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    TypeElement element = (TypeElement) ((DeclaredType) t).asElement();
+    return element.getKind() == ElementKind.RECORD
+        && element.getTypeParameters().isEmpty()
+        && Annotations.find(element, Names.SCHEMA).isPresent();
+  }
+
+  /** {@code X} of {@code List<X>} or {@code List<? extends X>}, else null. */
+  private TypeMirror listItem(TypeMirror t) {
+    TypeElement list = elements.getTypeElement("java.util.List");
+    if (t.getKind() != TypeKind.DECLARED
+        || !types.isSameType(types.erasure(t), types.erasure(list.asType()))) {
+      return null;
+    }
+    List<? extends TypeMirror> arguments = ((DeclaredType) t).getTypeArguments();
+    if (arguments.size() != 1) {
+      return null;
+    }
+    TypeMirror item = arguments.get(0);
+    if (item.getKind() == TypeKind.WILDCARD) {
+      item = ((WildcardType) item).getExtendsBound();
+    }
+    return item;
   }
 
   private boolean isType(TypeMirror t, String qualifiedName) {
@@ -411,10 +472,17 @@ final class SubscribeStep {
 
   /** Pattern, group and settings of one method as written; null when the pattern is missing. */
   private record Settings(
-      String pattern, String group, String failurePolicy, Integer maxAttempts, Integer concurrency) {}
+      String pattern,
+      String group,
+      String failurePolicy,
+      Integer maxAttempts,
+      Integer concurrency,
+      String ordering,
+      Long timeoutMillis,
+      Integer batchSize) {}
 
-  private Settings settings(
-      TypeElement type, ExecutableElement method, AnnotationMirror mirror, List<Problem> problems) {
+  private Settings settings(TypeElement type, ExecutableElement method, AnnotationMirror mirror,
+      Handler handler, List<Problem> problems) {
     String name = describe(type, method);
     AnnotationValue patternValue = Annotations.explicitValue(mirror, "pattern");
     String pattern = Annotations.string(patternValue, null);
@@ -442,21 +510,33 @@ final class SubscribeStep {
       group = defaultGroup;
     }
     String policy = Annotations.enumConstant(Annotations.explicitValue(mirror, "onFailure"), null);
-    Integer maxAttempts = positive(mirror, "maxAttempts", name, method, problems);
-    Integer concurrency = positive(mirror, "concurrency", name, method, problems);
-    return new Settings(pattern, group, policy, maxAttempts, concurrency);
+    Integer maxAttempts = (Integer) positive(mirror, "maxAttempts", name, method, problems);
+    Integer concurrency = (Integer) positive(mirror, "concurrency", name, method, problems);
+    String ordering = Annotations.enumConstant(Annotations.explicitValue(mirror, "ordering"), null);
+    Long timeout = (Long) positive(mirror, "timeoutMillis", name, method, problems);
+    Integer batchSize = (Integer) positive(mirror, "batchSize", name, method, problems);
+    if (batchSize != null && handler != null && handler.payload() != Payload.BATCH) {
+      problems.add(Problem.at(Message.SUBSCRIBE_BATCH_SIZE, method, mirror,
+          Annotations.explicitValue(mirror, "batchSize"), name, batchSize, method.getSimpleName()));
+    }
+    return new Settings(pattern, group, policy, maxAttempts, concurrency, ordering, timeout, batchSize);
   }
 
-  /** A count that is 0 for the default: null for 0, the value when positive, a problem if negative. */
-  private Integer positive(
+  /**
+   * A number where 0 means the default: null for 0, the value (an Integer or a Long, as declared)
+   * when positive, a problem when negative.
+   */
+  private Number positive(
       AnnotationMirror mirror, String element, String name, ExecutableElement method, List<Problem> problems) {
     AnnotationValue value = Annotations.explicitValue(mirror, element);
-    long n = Annotations.number(value, 0);
-    if (n < 0) {
-      problems.add(Problem.at(Message.SUBSCRIBE_SETTINGS, method, mirror, value, element, name, n));
+    if (value == null || !(value.getValue() instanceof Number n)) {
       return null;
     }
-    return n == 0 ? null : (int) n;
+    if (n.longValue() < 0) {
+      problems.add(Problem.at(Message.SUBSCRIBE_SETTINGS, method, mirror, value, element, name, n.longValue()));
+      return null;
+    }
+    return n.longValue() == 0 ? null : n;
   }
 
   // ---- subscriptions across the compilation
@@ -467,6 +547,7 @@ final class SubscribeStep {
     final String origin;
     final Map<String, String> payloads = new HashMap<>();
     String raw;
+    String batch;
     final Map<String, String[]> settings = new HashMap<>();
 
     Seen(String pattern, String origin) {
@@ -489,13 +570,21 @@ final class SubscribeStep {
               + " subscription",
           "Give one of them another group.");
     }
-    String payloadKey = handler.payload() == Payload.RECORD
+    String payloadKey = handler.payload() == Payload.RECORD || handler.payload() == Payload.BATCH
         ? ((TypeElement) ((DeclaredType) handler.payloadType()).asElement()).getQualifiedName().toString()
         : null;
     if (payloadKey != null && seen.payloads.containsKey(payloadKey)) {
       return conflict(method, mirror, name, seen.payloads.get(payloadKey),
           "both handle " + TypeNames.simple(handler.payloadType()) + " in " + where,
           "Merge the two methods, or give one of them another group.");
+    }
+    boolean batch = handler.payload() == Payload.BATCH;
+    if (seen.batch != null || (batch && (!seen.payloads.isEmpty() || seen.raw != null))) {
+      String other = seen.batch != null ? seen.batch
+          : !seen.payloads.isEmpty() ? seen.payloads.values().iterator().next() : seen.raw;
+      return conflict(method, mirror, name, other,
+          "a batch handler must be the only handler of its " + where,
+          "Give one of them another group.");
     }
     if (payloadKey == null && seen.raw != null) {
       return conflict(method, mirror, name, seen.raw,
@@ -507,6 +596,9 @@ final class SubscribeStep {
     given.put("onFailure", s.failurePolicy);
     given.put("maxAttempts", s.maxAttempts == null ? null : s.maxAttempts.toString());
     given.put("concurrency", s.concurrency == null ? null : s.concurrency.toString());
+    given.put("ordering", s.ordering);
+    given.put("timeoutMillis", s.timeoutMillis == null ? null : s.timeoutMillis.toString());
+    given.put("batchSize", s.batchSize == null ? null : s.batchSize.toString());
     for (Map.Entry<String, String> e : given.entrySet()) {
       String[] earlier = seen.settings.get(e.getKey());
       if (e.getValue() != null && earlier != null && !Objects.equals(earlier[0], e.getValue())) {
@@ -517,7 +609,9 @@ final class SubscribeStep {
       }
     }
     groups.putIfAbsent(s.group, seen);
-    if (payloadKey != null) {
+    if (batch) {
+      seen.batch = name;
+    } else if (payloadKey != null) {
       seen.payloads.put(payloadKey, name);
     } else {
       seen.raw = name;
@@ -542,6 +636,9 @@ final class SubscribeStep {
     String failurePolicy;
     Integer maxAttempts;
     Integer concurrency;
+    String ordering;
+    Long timeoutMillis;
+    Integer batchSize;
     final List<Handler> handlers = new ArrayList<>();
 
     GroupBuilder(String pattern, String group) {
@@ -554,10 +651,14 @@ final class SubscribeStep {
       failurePolicy = failurePolicy != null ? failurePolicy : s.failurePolicy;
       maxAttempts = maxAttempts != null ? maxAttempts : s.maxAttempts;
       concurrency = concurrency != null ? concurrency : s.concurrency;
+      ordering = ordering != null ? ordering : s.ordering;
+      timeoutMillis = timeoutMillis != null ? timeoutMillis : s.timeoutMillis;
+      batchSize = batchSize != null ? batchSize : s.batchSize;
     }
 
     Group build() {
-      return new Group(pattern, group, failurePolicy, maxAttempts, concurrency, List.copyOf(handlers));
+      return new Group(pattern, group, failurePolicy, maxAttempts, concurrency, ordering, timeoutMillis,
+          batchSize, List.copyOf(handlers));
     }
   }
 }

@@ -10,12 +10,14 @@ import dev.tidings.processor.internal.SubscribeModel.Group;
 import dev.tidings.processor.internal.SubscribeModel.Handler;
 import dev.tidings.processor.internal.SubscribeModel.Payload;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.util.Elements;
 
 /**
@@ -36,6 +38,7 @@ import javax.lang.model.util.Elements;
  */
 final class SubscriptionsGenerator {
   private static final ClassName FAILURE_POLICY = ClassName.bestGuess(Names.FAILURE_POLICY);
+  private static final ClassName ORDERING = ClassName.bestGuess(Names.ORDERING);
   private static final ClassName CONFIGURATION_EXCEPTION = ClassName.bestGuess(Names.CONFIGURATION_EXCEPTION);
 
   private final Elements elements;
@@ -93,7 +96,7 @@ final class SubscriptionsGenerator {
       CodeBlock.Builder chain = CodeBlock.builder().add("router.subscribe($S, $S)", group.pattern(), group.group());
       for (Handler handler : group.handlers()) {
         chain.add("\n").add(handlerCall(handler));
-        if (handler.payload() == Payload.RECORD) {
+        if (handler.payload() == Payload.RECORD || handler.payload() == Payload.BATCH) {
           origins.add(((DeclaredType) handler.payloadType()).asElement());
         }
       }
@@ -105,6 +108,15 @@ final class SubscriptionsGenerator {
       }
       if (group.concurrency() != null) {
         chain.add("\n.concurrency($L)", group.concurrency());
+      }
+      if (group.ordering() != null) {
+        chain.add("\n.ordering($T.$L)", ORDERING, group.ordering());
+      }
+      if (group.timeoutMillis() != null) {
+        chain.add("\n.timeout($T.ofMillis($LL))", Duration.class, group.timeoutMillis());
+      }
+      if (group.batchSize() != null) {
+        chain.add("\n.batchSize($L)", group.batchSize());
       }
       register.addStatement("$L", chain.build());
     }
@@ -137,9 +149,17 @@ final class SubscriptionsGenerator {
     String method = handler.method().getSimpleName().toString();
     if (handler.payload() == Payload.RECORD) {
       return CodeBlock.of(".on($T.class, (payload, ctx) -> target.$N($L))",
-          ClassName.get((TypeElement) ((DeclaredType) handler.payloadType()).asElement()), method, arguments.build());
+          recordClass(handler), method, arguments.build());
+    }
+    if (handler.payload() == Payload.BATCH) {
+      return CodeBlock.of(".onBatch($T.class, (payloads, contexts) -> target.$N($L))",
+          recordClass(handler), method, arguments.build());
     }
     return CodeBlock.of(".onAny(ctx -> target.$N($L))", method, arguments.build());
+  }
+
+  private static ClassName recordClass(Handler handler) {
+    return ClassName.get((TypeElement) ((DeclaredType) handler.payloadType()).asElement());
   }
 
   private boolean usesDeprecated(SubscribeModel model) {
@@ -149,7 +169,7 @@ final class SubscriptionsGenerator {
     for (Group group : model.subscriptions()) {
       for (Handler handler : group.handlers()) {
         if (elements.isDeprecated(handler.method())
-            || (handler.payload() == Payload.RECORD
+            || (handler.payloadType() != null && handler.payloadType().getKind() == TypeKind.DECLARED
                 && elements.isDeprecated(((DeclaredType) handler.payloadType()).asElement()))) {
           return true;
         }

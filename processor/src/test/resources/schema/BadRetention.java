@@ -1,0 +1,7 @@
+package test;
+
+import dev.tidings.Schema;
+
+@Schema(
+    retention = -7)
+public record BadRetention(String id) {}

@@ -1,0 +1,7 @@
+package test;
+
+import dev.tidings.Schema;
+
+@Schema(
+    resource = "schemas/broken.json")
+public record BrokenResource(String id) {}

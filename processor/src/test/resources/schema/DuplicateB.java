@@ -1,0 +1,6 @@
+package test;
+
+import dev.tidings.Schema;
+
+@Schema(id = "Order", version = 3)
+public record DuplicateB(String id) {}

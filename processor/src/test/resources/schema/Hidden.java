@@ -1,0 +1,8 @@
+package test;
+
+import dev.tidings.Schema;
+
+public class Hidden {
+  @Schema
+  private record Secret(String name) {}
+}

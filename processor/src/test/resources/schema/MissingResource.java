@@ -1,0 +1,7 @@
+package test;
+
+import dev.tidings.Schema;
+
+@Schema(
+    resource = "schemas/missing.json")
+public record MissingResource(String id) {}

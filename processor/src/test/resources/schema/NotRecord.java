@@ -1,0 +1,8 @@
+package test;
+
+import dev.tidings.Schema;
+
+@Schema
+public class NotRecord {
+  String name;
+}

@@ -1,0 +1,8 @@
+package test;
+
+import dev.tidings.Subscribe;
+
+public class GenericMethod {
+  @Subscribe(pattern = "orders")
+  <T> void any(Order order) {}
+}

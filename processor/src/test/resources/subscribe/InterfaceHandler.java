@@ -1,0 +1,8 @@
+package test;
+
+import dev.tidings.Subscribe;
+
+public interface InterfaceHandler {
+  @Subscribe(pattern = "orders")
+  default void onOrder(Order order) {}
+}

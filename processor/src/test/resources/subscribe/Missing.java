@@ -1,0 +1,8 @@
+package test;
+
+import dev.tidings.Subscribe;
+
+public class Missing {
+  @Subscribe(pattern = "orders")
+  void onOrder(NotThere order) {}
+}

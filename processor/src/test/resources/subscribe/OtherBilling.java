@@ -1,0 +1,8 @@
+package test;
+
+import dev.tidings.Subscribe;
+
+public class OtherBilling {
+  @Subscribe(pattern = "orders", group = "billing")
+  void again(Order order) {}
+}
