@@ -606,10 +606,12 @@ final class SchemaDeriver {
     List<AnnotationMirror> all = new ArrayList<>(component.getAnnotationMirrors());
     if (component.getAccessor() != null) {
       all.addAll(component.getAccessor().getAnnotationMirrors());
+      all.addAll(component.getAccessor().getReturnType().getAnnotationMirrors());
     }
     for (VariableElement field : ElementFilter.fieldsIn(record.getEnclosedElements())) {
       if (field.getSimpleName().contentEquals(component.getSimpleName())) {
         all.addAll(field.getAnnotationMirrors());
+        all.addAll(field.asType().getAnnotationMirrors());
       }
     }
     all.addAll(component.asType().getAnnotationMirrors());

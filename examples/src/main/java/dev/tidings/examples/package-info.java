@@ -1,0 +1,13 @@
+/**
+ * An example shop on Tidings, compiled by the real annotation processor: records annotated with
+ * {@link dev.tidings.Schema} ({@link dev.tidings.examples.OrderPlaced}, {@link
+ * dev.tidings.examples.OrderShipped}, {@link dev.tidings.examples.InvoiceIssued}) and classes with
+ * {@link dev.tidings.Subscribe} methods ({@link dev.tidings.examples.Billing}, which republishes,
+ * {@link dev.tidings.examples.Shipping}, {@link dev.tidings.examples.Ledger}, {@link
+ * dev.tidings.examples.Audit}). {@link dev.tidings.examples.ExampleProducer} publishes sample
+ * orders.
+ *
+ * <p>Everything is wired by {@code Router.discover()}, which finds the registrations the processor
+ * generated ({@code OrderPlaced_Schema}, {@code Billing_Subscriptions}, ...).
+ */
+package dev.tidings.examples;
