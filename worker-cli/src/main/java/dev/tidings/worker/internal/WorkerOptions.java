@@ -1,0 +1,213 @@
+package dev.tidings.worker.internal;
+
+import dev.tidings.ApplicationOptions;
+import dev.tidings.CommitMode;
+import dev.tidings.ConfigurationException;
+import dev.tidings.Telemetry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The worker's options, a picocli mixin of the root command. Options marked {@code INHERIT} may
+ * also be given after a subcommand ({@code worker publish --kafka-servers ...}). Every option has
+ * a default; most fall back to an environment variable. {@link #toString()} masks secrets.
+ */
+public final class WorkerOptions {
+  /** The name of the mixin in the root command. */
+  public static final String MIXIN = "options";
+
+  @Option(names = "--kafka-servers", scope = ScopeType.INHERIT, paramLabel = "HOST:PORT[,HOST:PORT...]",
+      defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}",
+      description = "Kafka bootstrap servers. Env: KAFKA_BOOTSTRAP_SERVERS. Default: none (required unless --dev"
+          + " or bootstrap.servers in --kafka-settings).")
+  String kafkaServers;
+
+  @Option(names = "--kafka-settings", scope = ScopeType.INHERIT, paramLabel = "JSON|@FILE",
+      converter = KafkaSettings.Converter.class, defaultValue = "${env:TIDINGS_KAFKA_SETTINGS}",
+      description = "Kafka client settings for producer, consumers and admin, passed untouched: a JSON object,"
+          + " or @file with JSON or .properties, e.g. '{\"security.protocol\":\"SSL\"}'. Values of settings"
+          + " named like password, secret, token, key or sasl.jaas.config are never printed."
+          + " Env: TIDINGS_KAFKA_SETTINGS. Default: none.")
+  KafkaSettings kafkaSettings;
+
+  @Option(names = "--topic-prefix", scope = ScopeType.INHERIT, paramLabel = "PREFIX",
+      defaultValue = "${env:TIDINGS_TOPIC_PREFIX:-}",
+      description = "Prepended to every stream name to form the topic name. Env: TIDINGS_TOPIC_PREFIX."
+          + " Default: empty.")
+  String topicPrefix;
+
+  @Option(names = "--replication-factor", scope = ScopeType.INHERIT, paramLabel = "N",
+      defaultValue = "${env:TIDINGS_REPLICATION_FACTOR}",
+      description = "Replication factor of topics the worker creates. Env: TIDINGS_REPLICATION_FACTOR."
+          + " Default: min(brokers, 3).")
+  Integer replicationFactor;
+
+  @Option(names = "--partitions", scope = ScopeType.INHERIT, paramLabel = "N",
+      defaultValue = "${env:TIDINGS_PARTITIONS}",
+      description = "Partitions of topics the worker creates. Env: TIDINGS_PARTITIONS."
+          + " Default: the broker's num.partitions.")
+  Integer partitions;
+
+  @Option(names = {"-cp", "--class-path", "--app-jar"}, scope = ScopeType.INHERIT, paramLabel = "PATH",
+      description = "Jars or class directories holding the application, separated by '${sys:path.separator}'"
+          + " or given several times; DIR/* adds every jar in DIR. Default: only the worker's own class path.")
+  List<String> classPath = new ArrayList<>();
+
+  @Option(names = "--connect-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
+      converter = DurationConverter.class, defaultValue = "${env:TIDINGS_CONNECT_TIMEOUT:-10s}",
+      description = "How long to wait for Kafka to answer at start-up before failing, e.g. 10s, 500ms."
+          + " Env: TIDINGS_CONNECT_TIMEOUT. Default: ${DEFAULT-VALUE}.")
+  Duration connectTimeout;
+
+  @Option(names = "--commit", paramLabel = "auto|manual", defaultValue = "${env:TIDINGS_COMMIT:-auto}",
+      description = "Who commits consumed offsets: auto (the worker, once every earlier record of the"
+          + " partition is handled) or manual (handlers, with subscriber.commit()). Env: TIDINGS_COMMIT."
+          + " Default: ${DEFAULT-VALUE}.")
+  CommitMode commit;
+
+  @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "${env:TIDINGS_HTTP_PORT:-0}",
+      description = "Serve /health/live, /health/ready and /metrics (Prometheus) on this port; 0 for no"
+          + " HTTP. Env: TIDINGS_HTTP_PORT. Default: ${DEFAULT-VALUE}.")
+  int httpPort;
+
+  @Option(names = "--shutdown-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      defaultValue = "${env:TIDINGS_SHUTDOWN_TIMEOUT:-30s}",
+      description = "On SIGINT/SIGTERM, how long in-flight records may take to finish before the worker"
+          + " commits what is done and exits. Env: TIDINGS_SHUTDOWN_TIMEOUT. Default: ${DEFAULT-VALUE}.")
+  Duration shutdownTimeout;
+
+  @Option(names = "--dev", defaultValue = "false",
+      description = "Start a single-node Kafka broker inside the worker (no Docker, nothing to install), print"
+          + " its address and run the application on it. Its data is deleted on exit. Default: off.")
+  boolean dev;
+
+  @Option(names = "--dev-port", paramLabel = "PORT", defaultValue = "${env:TIDINGS_DEV_PORT:-0}",
+      description = "Client port of the --dev broker; 0 for a free port. Env: TIDINGS_DEV_PORT."
+          + " Default: ${DEFAULT-VALUE}.")
+  int devPort;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "APP",
+      description = "The application: a class implementing dev.tidings.Registration (a hand-written application"
+          + " that registers schemas, subscriptions and router.onStart hooks), or a class with a public static"
+          + " Router router() method. Default: every registration found on the class path (ServiceLoader).")
+  String app;
+
+  /** The root command's options, seen from any (sub)command. */
+  public static WorkerOptions of(CommandSpec spec) {
+    return (WorkerOptions) spec.root().mixins().get(MIXIN).userObject();
+  }
+
+  public String app() {
+    return app;
+  }
+
+  public List<String> classPath() {
+    return classPath == null ? List.of() : classPath;
+  }
+
+  public KafkaSettings kafkaSettings() {
+    return kafkaSettings == null ? KafkaSettings.NONE : kafkaSettings;
+  }
+
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  public Duration shutdownTimeout() {
+    return shutdownTimeout;
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public boolean dev() {
+    return dev;
+  }
+
+  public int devPort() {
+    return devPort;
+  }
+
+  /**
+   * Checks the values picocli cannot check alone.
+   *
+   * @throws ParameterException naming the option and the bound
+   */
+  public void validate(CommandSpec spec) {
+    if (replicationFactor != null && replicationFactor < 1) {
+      throw new ParameterException(spec.commandLine(),
+          "--replication-factor is " + replicationFactor + ": use 1 or more (at most the number of brokers)");
+    }
+    if (partitions != null && partitions < 1) {
+      throw new ParameterException(spec.commandLine(), "--partitions is " + partitions + ": use 1 or more");
+    }
+    if (httpPort < 0 || httpPort > 65_535) {
+      throw new ParameterException(spec.commandLine(), "--http-port is " + httpPort + ": use 1-65535, or 0 for none");
+    }
+    if (devPort < 0 || devPort > 65_535) {
+      throw new ParameterException(spec.commandLine(), "--dev-port is " + devPort + ": use 1-65535, or 0 for a free one");
+    }
+    CommandLine.ParseResult parsed = spec.root().commandLine().getParseResult();
+    if (dev && parsed != null && parsed.hasMatchedOption("--kafka-servers")) {
+      throw new ParameterException(spec.commandLine(),
+          "--dev and --kafka-servers exclude each other: --dev runs on its own embedded broker");
+    }
+  }
+
+  /**
+   * The Kafka servers to use: {@code --kafka-servers}, else {@code bootstrap.servers} from the
+   * settings.
+   *
+   * @throws ParameterException when neither is given
+   */
+  public String requireServers(CommandSpec spec) {
+    if (kafkaServers != null && !kafkaServers.isBlank()) {
+      return kafkaServers.trim();
+    }
+    Object fromSettings = kafkaSettings().values().get("bootstrap.servers");
+    if (fromSettings != null && !fromSettings.toString().isBlank()) {
+      return fromSettings.toString().trim();
+    }
+    throw new ParameterException(spec.commandLine(), "no Kafka servers: pass --kafka-servers host:port[,host:port],"
+        + " set KAFKA_BOOTSTRAP_SERVERS, or use --dev for an embedded broker");
+  }
+
+  /**
+   * The application's options on {@code servers}.
+   *
+   * @throws ParameterException when the framework refuses a value
+   */
+  public ApplicationOptions applicationOptions(CommandSpec spec, String servers, Telemetry telemetry) {
+    try {
+      return ApplicationOptions.builder()
+          .kafkaServers(servers)
+          .topicPrefix(topicPrefix)
+          .kafkaSettings(kafkaSettings().values())
+          .replicationFactor(replicationFactor)
+          .partitions(partitions)
+          .commitMode(commit == null ? CommitMode.AUTO : commit)
+          .shutdownTimeout(shutdownTimeout)
+          .telemetry(telemetry)
+          .build();
+    } catch (ConfigurationException e) {
+      throw new ParameterException(spec.commandLine(), Secrets.mask(e.getMessage()));
+    }
+  }
+
+  /** Every option, secrets masked. */
+  @Override
+  public String toString() {
+    return "kafkaServers=" + kafkaServers + ", kafkaSettings={" + kafkaSettings() + "}, topicPrefix=" + topicPrefix
+        + ", replicationFactor=" + replicationFactor + ", partitions=" + partitions + ", classPath=" + classPath()
+        + ", connectTimeout=" + connectTimeout + ", commit=" + commit + ", httpPort=" + httpPort
+        + ", shutdownTimeout=" + shutdownTimeout + ", dev=" + dev + ", devPort=" + devPort + ", app=" + app;
+  }
+}
