@@ -8,18 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.ArrayType;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -60,22 +54,11 @@ import javax.lang.model.util.Types;
 final class SchemaDeriver {
   static final String DRAFT = "https://json-schema.org/draft/2020-12/schema";
 
-  private static final String LOCAL_TIME_PATTERN = "^[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?$";
-  private static final String LOCAL_DATE_TIME_PATTERN =
-      "^[+-]?[0-9]{4,}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?$";
-  private static final String DURATION_PATTERN =
-      "^[-+]?[Pp]([-+]?[0-9]+[Dd])?([Tt]([-+]?[0-9]+[Hh])?([-+]?[0-9]+[Mm])?([-+]?[0-9]+([.,][0-9]{0,9})?[Ss])?)?$";
-
-  /** Schemas of types that map to one fixed schema, by qualified name. */
-  private static final Map<String, Supplier<Map<String, Object>>> LEAVES = leaves();
-
-  private final Elements elements;
-  private final Types types;
+  private final TypeShapes shapes;
   private final Constraints constraints;
 
   SchemaDeriver(Elements elements, Types types) {
-    this.elements = elements;
-    this.types = types;
+    this.shapes = new TypeShapes(elements, types);
     this.constraints = new Constraints(elements);
   }
 
@@ -93,74 +76,6 @@ final class SchemaDeriver {
   /** The JSON value that the class-path JSON file and the generated constant hold. */
   static String text(Map<String, Object> document) {
     return Json.write(document);
-  }
-
-  private static Map<String, Supplier<Map<String, Object>>> leaves() {
-    Map<String, Supplier<Map<String, Object>>> m = new HashMap<>();
-    m.put("java.lang.String", () -> json("type", "string"));
-    m.put("java.lang.Character", SchemaDeriver::character);
-    m.put("java.lang.Boolean", () -> json("type", "boolean"));
-    m.put("java.lang.Byte", () -> integer(Byte.MIN_VALUE, Byte.MAX_VALUE));
-    m.put("java.lang.Short", () -> integer(Short.MIN_VALUE, Short.MAX_VALUE));
-    m.put("java.lang.Integer", () -> integer(Integer.MIN_VALUE, Integer.MAX_VALUE));
-    m.put("java.lang.Long", () -> integer(Long.MIN_VALUE, Long.MAX_VALUE));
-    m.put("java.lang.Float", () -> json("type", "number"));
-    m.put("java.lang.Double", () -> json("type", "number"));
-    m.put("java.math.BigInteger", () -> json("type", "integer"));
-    m.put("java.math.BigDecimal", () -> json("type", "number"));
-    m.put("java.time.Instant", () -> formatted("date-time"));
-    m.put("java.time.OffsetDateTime", () -> formatted("date-time"));
-    m.put("java.time.ZonedDateTime", () -> formatted("date-time"));
-    m.put("java.time.LocalDate", () -> formatted("date"));
-    m.put("java.time.OffsetTime", () -> formatted("time"));
-    m.put("java.time.LocalTime", () -> json("type", "string", "pattern", LOCAL_TIME_PATTERN));
-    m.put("java.time.LocalDateTime", () -> json("type", "string", "pattern", LOCAL_DATE_TIME_PATTERN));
-    m.put("java.time.Duration", () -> json("type", "string", "pattern", DURATION_PATTERN));
-    m.put("java.util.UUID", () -> formatted("uuid"));
-    m.put("java.net.URI", () -> formatted("uri-reference"));
-    return m;
-  }
-
-  private static Map<String, Object> json(Object... keysAndValues) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return m;
-  }
-
-  private static Map<String, Object> integer(long min, long max) {
-    return json("type", "integer", "minimum", min, "maximum", max);
-  }
-
-  private static Map<String, Object> character() {
-    return json("type", "string", "minLength", 1L, "maxLength", 1L);
-  }
-
-  private static Map<String, Object> formatted(String format) {
-    return json("type", "string", "format", format);
-  }
-
-  /** {@code schema} or {@code null}. */
-  static Map<String, Object> nullable(Map<String, Object> schema) {
-    if (schema.isEmpty()) {
-      return schema;
-    }
-    Object type = schema.get("type");
-    if (type instanceof String t && !schema.containsKey("$ref")) {
-      Map<String, Object> copy = new LinkedHashMap<>(schema);
-      copy.put("type", List.of(t, "null"));
-      if (copy.get("enum") instanceof List<?> values && !values.contains(null)) {
-        List<Object> withNull = new ArrayList<>(values);
-        withNull.add(null);
-        copy.put("enum", withNull);
-      }
-      return copy;
-    }
-    if (type instanceof List<?> list && list.contains("null")) {
-      return schema;
-    }
-    return json("anyOf", List.of(schema, json("type", "null")));
   }
 
   /** One derivation: the state of both passes for one root record. */
@@ -213,7 +128,7 @@ final class SchemaDeriver {
       if (unresolved != null) {
         return;
       }
-      Shape shape = classify(type);
+      TypeShapes.Shape shape = shapes.classify(type);
       switch (shape.kind) {
         case UNRESOLVED -> unresolved = TypeNames.qualified(type);
         case RECORD -> discover(shape.element);
@@ -257,7 +172,7 @@ final class SchemaDeriver {
         Map<String, Object> schema = schema(type, annotations, here);
         String name = jsonName(record, component);
         properties.put(name, schema == null ? new LinkedHashMap<>() : schema);
-        boolean nullable = shape(type) == Kind.OPTIONAL || hasNullable(annotations);
+        boolean nullable = shape(type) == TypeShapes.Kind.OPTIONAL || hasNullable(annotations);
         if (type.getKind().isPrimitive() || !nullable) {
           required.add(name);
         }
@@ -272,8 +187,8 @@ final class SchemaDeriver {
       return object;
     }
 
-    private Kind shape(TypeMirror type) {
-      return classify(type).kind;
+    private TypeShapes.Kind shape(TypeMirror type) {
+      return shapes.classify(type).kind;
     }
 
     /**
@@ -283,7 +198,7 @@ final class SchemaDeriver {
      */
     private Map<String, Object> schema(
         TypeMirror type, List<? extends AnnotationMirror> annotations, Site site) {
-      Shape shape = classify(type);
+      TypeShapes.Shape shape = shapes.classify(type);
       Map<String, Object> schema;
       switch (shape.kind) {
         case LEAF -> schema = shape.leaf.get();
@@ -291,22 +206,22 @@ final class SchemaDeriver {
           List<AnnotationMirror> inner = new ArrayList<>(annotations);
           inner.addAll(shape.inner.getAnnotationMirrors());
           Map<String, Object> value = schema(shape.inner, inner, site);
-          return value == null ? null : nullable(value);
+          return value == null ? null : TypeShapes.nullable(value);
         }
         case ARRAY -> {
           Map<String, Object> items = schema(shape.inner, shape.inner.getAnnotationMirrors(), site.then("[]"));
           if (items == null) {
             return null;
           }
-          schema = json("type", "array", "items", items);
+          schema = TypeShapes.json("type", "array", "items", items);
           if (shape.unique) {
             schema.put("uniqueItems", true);
           }
         }
         case MAP -> {
-          Shape key = classify(shape.key);
-          boolean stringKey = key.kind == Kind.LEAF && isString(shape.key);
-          if (!stringKey && key.kind != Kind.ENUM) {
+          TypeShapes.Shape key = shapes.classify(shape.key);
+          boolean stringKey = key.kind == TypeShapes.Kind.LEAF && TypeShapes.isString(shape.key);
+          if (!stringKey && key.kind != TypeShapes.Kind.ENUM) {
             report(Message.SCHEMA_COMPONENT_TYPE, site, type,
                 " (map keys must be String or an enum, since JSON object keys are strings)");
             return null;
@@ -315,13 +230,13 @@ final class SchemaDeriver {
           if (values == null) {
             return null;
           }
-          schema = json("type", "object");
-          if (key.kind == Kind.ENUM) {
-            schema.put("propertyNames", json("enum", constants(key.element)));
+          schema = TypeShapes.json("type", "object");
+          if (key.kind == TypeShapes.Kind.ENUM) {
+            schema.put("propertyNames", TypeShapes.json("enum", TypeShapes.constants(key.element)));
           }
           schema.put("additionalProperties", values);
         }
-        case ENUM -> schema = json("type", "string", "enum", constants(shape.element));
+        case ENUM -> schema = TypeShapes.json("type", "string", "enum", TypeShapes.constants(shape.element));
         case RECORD -> schema = reference(shape.element, site);
         case ANY -> schema = new LinkedHashMap<>();
         case UNSUPPORTED -> {
@@ -335,7 +250,7 @@ final class SchemaDeriver {
           problems.add(Problem.of(Message.SCHEMA_CONSTRAINT, constrained.component,
               annotation, constrained.path, rootName, kind, appliesTo)));
       if (!type.getKind().isPrimitive() && hasNullable(type.getAnnotationMirrors())) {
-        schema = nullable(schema);
+        schema = TypeShapes.nullable(schema);
       }
       return schema;
     }
@@ -343,14 +258,14 @@ final class SchemaDeriver {
     private Map<String, Object> reference(TypeElement record, Site site) {
       String name = record.getQualifiedName().toString();
       if (record.equals(root) || name.equals(root.getQualifiedName().toString())) {
-        return json("$ref", "#");
+        return TypeShapes.json("$ref", "#");
       }
       String defName = defNames.get(name);
       if (!defs.containsKey(defName) && inProgress.add(defName)) {
         defs.put(defName, object(record, site));
         inProgress.remove(defName);
       }
-      return json("$ref", "#/$defs/" + defName.replace("~", "~0").replace("/", "~1"));
+      return TypeShapes.json("$ref", "#/$defs/" + defName.replace("~", "~0").replace("/", "~1"));
     }
 
     private void report(Message message, Site site, TypeMirror type, String reason) {
@@ -363,235 +278,6 @@ final class SchemaDeriver {
     Site then(String step) {
       return new Site(component, path + step);
     }
-  }
-
-  // ---- classification
-
-  private enum Kind { LEAF, OPTIONAL, ARRAY, MAP, ENUM, RECORD, ANY, UNSUPPORTED, UNRESOLVED }
-
-  /** What a type is, with what the second pass needs to build its schema. */
-  private static final class Shape {
-    Kind kind;
-    Supplier<Map<String, Object>> leaf;
-    TypeMirror inner;
-    TypeMirror key;
-    TypeElement element;
-    boolean unique;
-    String reason = "";
-
-    static Shape of(Kind kind) {
-      Shape s = new Shape();
-      s.kind = kind;
-      return s;
-    }
-
-    static Shape leaf(Supplier<Map<String, Object>> leaf) {
-      Shape s = of(Kind.LEAF);
-      s.leaf = leaf;
-      return s;
-    }
-
-    static Shape unsupported(String reason) {
-      Shape s = of(Kind.UNSUPPORTED);
-      s.reason = reason;
-      return s;
-    }
-  }
-
-  private Shape classify(TypeMirror type) {
-    switch (type.getKind()) {
-      case BOOLEAN:
-        return Shape.leaf(LEAVES.get("java.lang.Boolean"));
-      case BYTE:
-        return Shape.leaf(LEAVES.get("java.lang.Byte"));
-      case SHORT:
-        return Shape.leaf(LEAVES.get("java.lang.Short"));
-      case INT:
-        return Shape.leaf(LEAVES.get("java.lang.Integer"));
-      case LONG:
-        return Shape.leaf(LEAVES.get("java.lang.Long"));
-      case CHAR:
-        return Shape.leaf(SchemaDeriver::character);
-      case FLOAT:
-      case DOUBLE:
-        return Shape.leaf(LEAVES.get("java.lang.Double"));
-      case ARRAY:
-        return array(((ArrayType) type).getComponentType());
-      case ERROR:
-        return Shape.of(Kind.UNRESOLVED);
-      case DECLARED:
-        return declared((DeclaredType) type);
-      case TYPEVAR:
-        return Shape.unsupported(" (a type variable; a schema needs a concrete type)");
-      default:
-        return Shape.unsupported("");
-    }
-  }
-
-  private Shape array(TypeMirror component) {
-    if (component.getKind() == TypeKind.BYTE) {
-      return Shape.leaf(() -> json("type", "string", "contentEncoding", "base64"));
-    }
-    if (component.getKind() == TypeKind.CHAR) {
-      return Shape.leaf(() -> json("type", "string")); // Jackson writes char[] as a string
-    }
-    Shape s = Shape.of(Kind.ARRAY);
-    s.inner = component;
-    return s;
-  }
-
-  private Shape declared(DeclaredType type) {
-    TypeElement element = (TypeElement) type.asElement();
-    String name = element.getQualifiedName().toString();
-    Supplier<Map<String, Object>> leaf = LEAVES.get(name);
-    if (leaf != null) {
-      return Shape.leaf(leaf);
-    }
-    switch (name) {
-      case "java.util.OptionalInt":
-        return optional(types.getPrimitiveType(TypeKind.INT));
-      case "java.util.OptionalLong":
-        return optional(types.getPrimitiveType(TypeKind.LONG));
-      case "java.util.OptionalDouble":
-        return optional(types.getPrimitiveType(TypeKind.DOUBLE));
-      case "java.util.Optional": {
-        TypeMirror value = argument(type, 0);
-        return value == null ? rawOrWildcard(type) : optional(value);
-      }
-      case "java.lang.Object":
-        return Shape.unsupported(" (Object says nothing about the JSON; use JsonNode for free-form JSON)");
-      default:
-        break;
-    }
-    if (element.getKind() == ElementKind.ENUM) {
-      Shape s = Shape.of(Kind.ENUM);
-      s.element = element;
-      return s;
-    }
-    if (element.getKind() == ElementKind.RECORD) {
-      if (!type.getTypeArguments().isEmpty() || !element.getTypeParameters().isEmpty()) {
-        return Shape.unsupported(" (a generic record; declare a record with concrete component types)");
-      }
-      Shape s = Shape.of(Kind.RECORD);
-      s.element = element;
-      return s;
-    }
-    if (isSubtype(type, Names.JSON_NODE)) {
-      return Shape.of(Kind.ANY);
-    }
-    DeclaredType map = supertype(type, "java.util.Map");
-    if (map != null) {
-      TypeMirror key = ownArgument(type, map, 0);
-      TypeMirror value = ownArgument(type, map, 1);
-      if (key == null || value == null) {
-        return rawOrWildcard(map);
-      }
-      Shape s = Shape.of(Kind.MAP);
-      s.key = key;
-      s.inner = value;
-      return s;
-    }
-    DeclaredType collection = supertype(type, "java.util.Collection");
-    if (collection != null) {
-      TypeMirror item = ownArgument(type, collection, 0);
-      if (item == null) {
-        return rawOrWildcard(collection);
-      }
-      Shape s = Shape.of(Kind.ARRAY);
-      s.inner = item;
-      s.unique = supertype(type, "java.util.Set") != null;
-      return s;
-    }
-    if (element.getKind() == ElementKind.INTERFACE) {
-      return Shape.unsupported(" (an interface; the schema needs one concrete shape, e.g. a record)");
-    }
-    return Shape.unsupported(" (a class; only records, enums and the listed types are mapped)");
-  }
-
-  private Shape optional(TypeMirror value) {
-    Shape s = Shape.of(Kind.OPTIONAL);
-    s.inner = value;
-    return s;
-  }
-
-  private static Shape rawOrWildcard(DeclaredType type) {
-    return type.getTypeArguments().isEmpty()
-        ? Shape.unsupported(" (a raw type; give its type arguments, e.g. List<String>)")
-        : Shape.unsupported(" (a wildcard without an upper bound; give a concrete type argument)");
-  }
-
-  /** Type argument {@code index}, with {@code ? extends X} read as {@code X}; null when unusable. */
-  private static TypeMirror argument(DeclaredType type, int index) {
-    List<? extends TypeMirror> arguments = type.getTypeArguments();
-    if (arguments.size() <= index) {
-      return null;
-    }
-    TypeMirror argument = arguments.get(index);
-    if (argument.getKind() == TypeKind.WILDCARD) {
-      return ((WildcardType) argument).getExtendsBound();
-    }
-    return argument;
-  }
-
-  /**
-   * Argument {@code index} of the supertype, taken from {@code type} itself when it is the same
-   * type there ({@code List<@Size(min = 2) String>} as a {@code Collection}), because the walk up
-   * the supertypes drops type annotations.
-   */
-  private TypeMirror ownArgument(DeclaredType type, DeclaredType supertype, int index) {
-    TypeMirror inherited = argument(supertype, index);
-    TypeMirror own = argument(type, index);
-    if (inherited != null && own != null
-        && type.getTypeArguments().size() == supertype.getTypeArguments().size()
-        && types.isSameType(own, inherited)) {
-      return own;
-    }
-    return inherited;
-  }
-
-  private boolean isSubtype(TypeMirror type, String qualifiedName) {
-    TypeElement target = elements.getTypeElement(qualifiedName);
-    return target != null && types.isAssignable(types.erasure(type), types.erasure(target.asType()));
-  }
-
-  /** The parameterization of {@code qualifiedName} among the supertypes of {@code type}. */
-  private DeclaredType supertype(TypeMirror type, String qualifiedName) {
-    TypeElement target = elements.getTypeElement(qualifiedName);
-    if (target == null || !types.isAssignable(types.erasure(type), types.erasure(target.asType()))) {
-      return null;
-    }
-    return find(type, target);
-  }
-
-  private DeclaredType find(TypeMirror type, TypeElement target) {
-    if (type.getKind() != TypeKind.DECLARED) {
-      return null;
-    }
-    if (types.isSameType(types.erasure(type), types.erasure(target.asType()))) {
-      return (DeclaredType) type;
-    }
-    for (TypeMirror parent : types.directSupertypes(type)) {
-      DeclaredType found = find(parent, target);
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
-  }
-
-  private static boolean isString(TypeMirror type) {
-    return type.getKind() == TypeKind.DECLARED
-        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.lang.String");
-  }
-
-  private static List<Object> constants(TypeElement enumType) {
-    List<Object> names = new ArrayList<>();
-    for (Element e : enumType.getEnclosedElements()) {
-      if (e.getKind() == ElementKind.ENUM_CONSTANT) {
-        names.add(e.getSimpleName().toString());
-      }
-    }
-    return names;
   }
 
   // ---- annotations of components

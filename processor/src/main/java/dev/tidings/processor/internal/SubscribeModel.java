@@ -68,4 +68,18 @@ record SubscribeModel(
       Long timeoutMillis,
       Integer batchSize,
       List<Handler> handlers) {}
+
+  /**
+   * Pattern, group and the settings one method gives explicitly ({@code null} for those it leaves
+   * at their default).
+   */
+  record Settings(
+      String pattern,
+      String group,
+      String failurePolicy,
+      Integer maxAttempts,
+      Integer concurrency,
+      String ordering,
+      Long timeoutMillis,
+      Integer batchSize) {}
 }
