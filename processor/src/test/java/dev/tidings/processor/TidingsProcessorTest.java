@@ -39,6 +39,23 @@ class TidingsProcessorTest {
   }
 
   @Test
+  void deprecatedRecordsAndHandlersCompileWithoutWarnings() {
+    Compilation compilation = javac()
+        .withProcessors(new TidingsProcessor())
+        .withOptions("-Xlint:all", "-Xlint:-processing", "-Werror")
+        .compile(source("valid/Legacy.java"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedSourceFile("shop.Legacy_Handler_Subscriptions")
+        .contentsAsUtf8String()
+        .contains("@SuppressWarnings({\"deprecation\", \"removal\"})");
+    assertThat(compilation)
+        .generatedSourceFile("shop.Legacy_Old_Schema")
+        .contentsAsUtf8String()
+        .contains("@SuppressWarnings(\"deprecation\")");
+  }
+
+  @Test
   void schemaRegistrationMatchesGoldenFile() {
     assertThat(compileValid())
         .generatedSourceFile("shop.Order_Schema")
