@@ -225,7 +225,7 @@ public final class LogShipper {
     try {
       List<Snapshot> batch = new ArrayList<>(BATCH);
       while (!closeRequested) {
-        housekeeping();
+        housekeeping(true);
         Snapshot first = poll();
         if (first == null) {
           continue;
@@ -285,20 +285,31 @@ public final class LogShipper {
     }
   }
 
-  /** Takes an in-flight permit; while waiting, keeps reporting. False when closing ran out of time. */
+  /**
+   * Takes an in-flight permit; while waiting, keeps reporting (but publishes no notice, which would
+   * need a permit itself). False at once when closing has run out of time.
+   */
   private boolean acquire() {
     while (true) {
+      if (inFlight.tryAcquire()) {
+        return true;
+      }
+      long wait = TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS);
+      if (closeRequested) {
+        long left = drainDeadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        wait = Math.min(wait, left);
+      }
       try {
-        if (inFlight.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+        if (inFlight.tryAcquire(wait, TimeUnit.NANOSECONDS)) {
           return true;
         }
       } catch (InterruptedException e) {
         // see poll()
       }
-      housekeeping();
-      if (closeRequested && System.nanoTime() - drainDeadline >= 0) {
-        return false;
-      }
+      housekeeping(false);
     }
   }
 
@@ -356,7 +367,8 @@ public final class LogShipper {
     }
   }
 
-  private void housekeeping() {
+  /** Hands failed events to the fallback, reports at a limited rate, and may publish a notice. */
+  private void housekeeping(boolean mayAnnounce) {
     long now = System.nanoTime();
     drainFallback(BATCH);
     long d = dropped.sum();
@@ -376,7 +388,9 @@ public final class LogShipper {
       droppedReported = d;
       failedReported = f;
     }
-    maybeAnnounce(now, d, f);
+    if (mayAnnounce) {
+      maybeAnnounce(now, d, f);
+    }
   }
 
   /** Publishes a drop notice once a publish succeeded after events were dropped or failed. */
@@ -446,7 +460,7 @@ public final class LogShipper {
     while (System.nanoTime() - drainDeadline < 0 && (s = queue.poll()) != null) {
       ship(s);
     }
-    housekeeping();
+    housekeeping(true);
     long wait = drainDeadline - System.nanoTime();
     try {
       if (wait > 0 && inFlight.tryAcquire(maxInFlight, wait, TimeUnit.NANOSECONDS)) {
@@ -455,7 +469,7 @@ public final class LogShipper {
     } catch (InterruptedException e) {
       // see poll()
     }
-    housekeeping();
+    housekeeping(true);
     int queued = abandonQueued();
     drainFallback(Integer.MAX_VALUE);
     int unacknowledged = maxInFlight - inFlight.availablePermits();

@@ -78,11 +78,16 @@ class LogShipperTest {
         .dropBelowWarnFirst(true)
         .closeTimeoutMillis(500));
     try {
-      // The background thread takes 10 events in flight (never answered), then waits; the queue fills up to 8.
-      for (int i = 0; i < 1_000_000 && shipper.stats().queued() < 8; i++) {
+      // The background thread sends 10 events (never answered: nothing listens) and blocks with the 11th,
+      // waiting for an in-flight permit; from then on the queue only fills.
+      for (int i = 0; i < 11; i++) {
+        assertTrue(shipper.offer(event(9, "in flight " + i)));
+        Wait.until(() -> shipper.stats().queued() == 0, Duration.ofSeconds(10), "the event taken");
+      }
+      for (int i = 0; i < 100; i++) {
         shipper.offer(event(9, "info"));
       }
-      assertEquals(8, shipper.stats().queued(), shipper.stats().toString());
+      assertEquals(8, shipper.stats().queued(), "INFO fills the queue up to a fifth: " + shipper.stats());
       assertFalse(shipper.offer(event(9, "info")), "INFO is dropped once only a fifth is free");
       assertFalse(shipper.offer(event(5, "debug")));
       assertTrue(shipper.offer(event(13, "warn")), "WARN still fits");
