@@ -38,7 +38,7 @@ final class Names {
    * to support it.
    */
   static final List<String> CONSTRAINT_PACKAGES =
-      List.of("jakarta.validation.constraints", "javax.validation.constraints");
+      List.of("dev.tidings.constraints", "jakarta.validation.constraints", "javax.validation.constraints");
 
   /** An annotation with this simple name, from any package, makes a component nullable. */
   static final String NULLABLE_SIMPLE_NAME = "Nullable";

@@ -44,6 +44,15 @@ class SchemaDeriverTest {
   }
 
   @Test
+  void theFrameworksOwnConstraintsBecomeKeywords() {
+    String schema = schemaOf(compile("derive/OwnConstraints.java"), "OwnConstraints-1.json").replaceAll("\\s+", "");
+    assertTrue(schema.contains("\"minimum\":1,\"maximum\":10"), schema);
+    assertTrue(schema.contains("\"pattern\":\"^(?:[A-Z]{3})$\""), schema);
+    assertTrue(schema.contains("\"minItems\":1,\"maxItems\":5"), schema);
+    assertTrue(schema.contains("\"minLength\":1") || schema.contains("\\S"), schema);
+  }
+
+  @Test
   void everySupportedTypeMapsAsPinned() {
     String schema = schemaOf(compile("derive/Everything.java"), "Everything-1.json");
     assertEquals(Fixtures.text("golden/Everything-1.json"), schema);
