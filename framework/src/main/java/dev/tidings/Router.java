@@ -42,6 +42,21 @@ public final class Router {
     return discover(loader != null ? loader : Router.class.getClassLoader());
   }
 
+  /**
+   * Like {@link #discover()}, but runs {@code setup} first, so that factories given there with
+   * {@link #provide} create the handler instances:
+   *
+   * <pre>{@code
+   * Router router = Router.discover(r -> r.provide(Billing.class, () -> new Billing(invoices)));
+   * }</pre>
+   */
+  public static Router discover(Consumer<Router> setup) {
+    Router router = new Router();
+    setup.accept(router);
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    return router.registerDiscovered(loader != null ? loader : Router.class.getClassLoader());
+  }
+
   /** A router holding every {@link Registration} that {@code loader} can see. */
   public static Router discover(ClassLoader loader) {
     Router router = new Router();

@@ -51,6 +51,12 @@ class RouterTest {
   }
 
   @Test
+  void discoverRunsSetupBeforeTheRegistrations() {
+    Router router = Router.discover(r -> r.provide(StringBuilder.class, () -> new StringBuilder("set up")));
+    assertEquals("set up", router.instance(StringBuilder.class, StringBuilder::new).toString());
+  }
+
+  @Test
   void schemaDefinitionValidatesItsFields() {
     assertThrows(ConfigurationException.class, () -> SchemaDefinition.of(Foo.class, "Foo", 0, "{}"));
     assertThrows(ConfigurationException.class, () -> SchemaDefinition.of(Foo.class, "a:b", 1, "{}"));
