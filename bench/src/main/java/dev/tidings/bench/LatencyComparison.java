@@ -48,9 +48,10 @@ final class LatencyComparison {
   }
 
   String run() throws Exception {
-    double seconds = env.settings.quick ? 1.5 : 4;
+    int rounds = env.settings.rounds(env.settings.quick ? 3 : 5);
+    double seconds = env.settings.quick ? 1.5 : 3;
     Table table = new Table("End-to-end latency, publish call → handler entry (µs; " + seconds + " s per trial, "
-            + env.settings.rounds + " rounds)",
+            + rounds + " rounds)",
         "shape", "msg/s", "variant", "p50", "p99", "p99.9", "max", "p99 Tidings − raw");
     ApplicationOptions options = env.options().build();
     for (Shape shape : env.settings.shapes) {
@@ -89,7 +90,7 @@ final class LatencyComparison {
         for (int rate : RATES) {
           Map<Variant, List<long[]>> results = new HashMap<>();
           List<Double> p99Delta = new ArrayList<>();
-          for (int round = 0; round < env.settings.rounds; round++) {
+          for (int round = 0; round < rounds; round++) {
             Map<Variant, long[]> thisRound = new HashMap<>();
             for (int k = 0; k < 2; k++) {
               Variant v = Variant.values()[(k + round) % 2];

@@ -45,10 +45,11 @@ final class PublishComparison {
   }
 
   String run() throws Exception {
+    int rounds = env.settings.rounds(3);
     int n = env.settings.quick ? 40_000 : 250_000;
     Table table = new Table("Publish throughput (" + String.format("%,d", n) + " records per trial, "
-            + env.settings.rounds + " rounds, records/s)",
-        "shape", "bytes", "Tidings", "raw + Jackson", "raw bytes (ceiling)", "Tidings / raw+Jackson",
+            + rounds + " rounds, records/s)",
+        "shape", "envelope bytes", "Tidings", "raw + Jackson", "raw bytes (ceiling)", "Tidings / raw+Jackson",
         "Tidings / ceiling", "raw+Jackson / ceiling");
     ApplicationOptions options = env.options().build();
     try (Application app = Application.create(options);
@@ -83,7 +84,7 @@ final class PublishComparison {
         List<Double> vsCeiling = new ArrayList<>();
         List<Double> jacksonVsCeiling = new ArrayList<>();
         Variant[] order = Variant.values();
-        for (int round = -1; round < env.settings.rounds; round++) {
+        for (int round = -1; round < rounds; round++) {
           Map<Variant, Double> thisRound = new EnumMap<>(Variant.class);
           for (int k = 0; k < order.length; k++) {
             // A/B interleaved, and the order rotates so no variant always runs first or last.

@@ -12,7 +12,7 @@ final class Settings {
         --quick      a smoke run: fewer records and shorter trials
         --only       the comparisons to run, in this order (default: all three)
         --shapes     the record shapes (default: small,rich)
-        --rounds     measured rounds per comparison, at least 3 (default 3)
+        --rounds     measured rounds per comparison, at least 3 (default 3; latency 5 unless --quick)
         --out        also append the markdown table to FILE
       """;
 
@@ -20,7 +20,8 @@ final class Settings {
   boolean quick;
   List<String> comparisons = List.of("publish", "consume", "latency");
   List<Shape> shapes = List.of(Shape.SMALL, Shape.RICH);
-  int rounds = 3;
+  /** Measured rounds; 0 means each comparison's default. */
+  int rounds;
   String out;
 
   static Settings parse(String[] args) {
@@ -43,7 +44,7 @@ final class Settings {
         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
       }
     }
-    if (s.rounds < 3) {
+    if (s.rounds != 0 && s.rounds < 3) {
       throw new IllegalArgumentException("--rounds is " + s.rounds + ": use at least 3, medians need them");
     }
     for (String c : s.comparisons) {
@@ -52,6 +53,11 @@ final class Settings {
       }
     }
     return s;
+  }
+
+  /** The rounds to measure: {@code --rounds}, or {@code fallback} when it was not given. */
+  int rounds(int fallback) {
+    return rounds != 0 ? rounds : fallback;
   }
 
   private static String value(String[] args, int i, String option) {
