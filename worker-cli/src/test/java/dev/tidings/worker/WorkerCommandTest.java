@@ -183,6 +183,16 @@ class WorkerCommandTest {
     assertTrue(printed.endsWith("Stopped." + System.lineSeparator()), printed);
   }
 
+  @Test
+  @KafkaTest
+  void anApplicationThatFailsToStartExits1WithTheCause(TestKafka kafka) {
+    Result r = Cli.run("--kafka-servers", kafka.bootstrapServers(), "--topic-prefix", kafka.topicPrefix(),
+        "dev.tidings.worker.fixtures.FailingStartApp");
+    assertEquals(1, r.exitCode(), r::toString);
+    assertTrue(r.err().startsWith("error: the application failed to start: java.lang.IllegalStateException:"
+        + " the warehouse is closed"), r::toString);
+  }
+
   private static void assertSecretsHidden(String text) {
     assertFalse(text.contains("hunter2-secret"), text);
     assertFalse(text.contains("jaas-secret-9"), text);

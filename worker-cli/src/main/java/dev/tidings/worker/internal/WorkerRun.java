@@ -4,8 +4,11 @@ import dev.tidings.Application;
 import dev.tidings.ApplicationOptions;
 import dev.tidings.Router;
 import dev.tidings.Subscription;
+import dev.tidings.TidingsException;
 import java.time.Duration;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -15,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * (graceful), the HTTP port, the dev broker.
  */
 public final class WorkerRun {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerRun.class);
   /** Beyond the shutdown timeout: the framework's own margin for closing clients, and the dev broker's stop. */
   private static final Duration STOP_MARGIN = Duration.ofSeconds(30);
 
@@ -79,7 +83,7 @@ public final class WorkerRun {
       if (stop.isRequested()) {
         return ExitCode.OK;
       }
-      app.start();
+      start(app);
       console.out("Worker running. Stop it with Ctrl+C or SIGTERM.");
       stop.await();
       console.out("Stopping: finishing in-flight messages, committing offsets, leaving the groups ...");
@@ -91,6 +95,19 @@ public final class WorkerRun {
     }
     console.out("Stopped.");
     return ExitCode.OK;
+  }
+
+  /** Starts the application; a failure of the application's own code is logged with its stack trace. */
+  private static void start(Application app) {
+    try {
+      app.start();
+    } catch (TidingsException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      LOG.error("the application failed to start", e);
+      throw new WorkerException(ExitCode.FAILURE, "the application failed to start: " + e
+          + " (stack trace above)", e);
+    }
   }
 
   private void describe(Router router, ApplicationOptions appOptions) {

@@ -38,8 +38,14 @@ public final class WorkerProcess implements AutoCloseable {
     command.add(TestClassPath.get());
     command.add("dev.tidings.worker.Main");
     command.addAll(List.of(args));
+    return launch(command, env);
+  }
+
+  /** Starts {@code command} (the worker script, a java command line) with extra environment variables. */
+  public static WorkerProcess launch(List<String> command, Map<String, String> env) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().keySet().removeIf(k -> k.equals("KAFKA_BOOTSTRAP_SERVERS") || k.startsWith("TIDINGS_"));
+    builder.environment().keySet().removeIf(k -> k.equals("KAFKA_BOOTSTRAP_SERVERS") || k.startsWith("TIDINGS_")
+        || k.equals("APP_CP") || k.equals("JAVA_OPTS"));
     builder.environment().putAll(env);
     return new WorkerProcess(builder.start());
   }
