@@ -10,6 +10,7 @@ import dev.tidings.testkit.EmbeddedKafka;
 import dev.tidings.testkit.Wait;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -17,11 +18,23 @@ import org.slf4j.LoggerFactory;
 /** The broker goes away while the application keeps logging, then comes back. */
 class BrokerOutageTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final String SETTINGS = "{\"delivery.timeout.ms\": 3000, \"request.timeout.ms\": 1000,"
+      + " \"max.block.ms\": 1000, \"reconnect.backoff.max.ms\": 200}";
+
+  /** One logging framework with a Kafka handler or appender attached. */
+  private interface Frontend extends AutoCloseable {
+    void log(String message, int argument);
+
+    DeliveryStats stats();
+
+    @Override
+    void close();
+  }
 
   @Test
-  void logCallsStayPromptWhileTheBrokerIsDownAndTheDropsAreAnnouncedAfterwards() {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+  void logbackAppenderSurvivesAnOutage() {
     try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+      LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
       KafkaAppender appender = new KafkaAppender();
       appender.setContext(context);
       appender.setName("KAFKA_OUTAGE");
@@ -29,57 +42,112 @@ class BrokerOutageTest {
       appender.setStream("outage-logs");
       appender.setQueueSize(1000);
       appender.setCloseTimeoutMillis(3000);
-      appender.setKafkaSettings("{\"delivery.timeout.ms\": 8000, \"request.timeout.ms\": 2000,"
-          + " \"max.block.ms\": 2000, \"reconnect.backoff.max.ms\": 200}");
+      appender.setKafkaSettings(SETTINGS);
+      KafkaAppenderTest.Collecting fallback = new KafkaAppenderTest.Collecting();
+      fallback.setContext(context);
+      fallback.start();
+      appender.addAppender(fallback);
       appender.start();
       assertTrue(appender.isStarted());
-      Logger logger = context.getLogger("it.outage");
+      Logger logger = context.getLogger("it.outage.logback");
       logger.setAdditive(false);
       logger.addAppender(appender);
-      org.slf4j.Logger log = LoggerFactory.getLogger("it.outage");
-      try {
-        for (int i = 0; i < 5; i++) {
-          log.info("before {}", i);
+      org.slf4j.Logger log = LoggerFactory.getLogger("it.outage.logback");
+      outage(kafka, new Frontend() {
+        @Override
+        public void log(String message, int argument) {
+          log.warn(message + " {}", argument);
         }
-        Wait.until(() -> appender.stats().published() == 5, TIMEOUT, "5 published before the outage");
 
-        kafka.stop();
-        long begin = System.nanoTime();
-        int returned = 0;
-        for (int i = 0; i < 10_000; i++) {
-          log.warn("during outage {}", i);
-          returned++;
+        @Override
+        public DeliveryStats stats() {
+          return appender.stats();
         }
-        long elapsedMicros = (System.nanoTime() - begin) / 1_000;
-        System.out.printf("10,000 log calls with the broker down took %,d us (%.2f us per call); %s%n",
-            elapsedMicros, elapsedMicros / 10_000.0, appender.stats());
-        assertEquals(10_000, returned);
-        DeliveryStats during = appender.stats();
-        assertTrue(during.dropped() >= 10_000 - 2 * 1000,
-            "at most queueSize queued plus queueSize in flight, the rest dropped and counted: " + during);
-        assertEquals(10_005, during.accepted() + during.dropped(), "every call accounted for: " + during);
 
-        kafka.restart();
-        List<ConsumerRecord<byte[], byte[]>> records = Topics.readUntil(kafka.bootstrapServers(), "outage-logs",
-            d -> d.path("mdc").has("tidings.dropped"), TIMEOUT);
-        JsonNode notice = Topics.data(records).get(records.size() - 1);
-        assertEquals("WARN", notice.get("level").asText());
-        assertEquals("dev.tidings.logging", notice.get("logger").asText());
-        long announced = Long.parseLong(notice.get("mdc").get("tidings.dropped").asText())
-            + Long.parseLong(notice.get("mdc").get("tidings.failed").asText());
-        assertTrue(announced >= during.dropped(), "the notice counts the drops: " + notice);
-        assertTrue(notice.get("message").asText().contains("were not delivered"), notice.toString());
-
-        Wait.until(() -> appender.stats().queued() == 0, TIMEOUT, "the backlog published");
-        log.info("after restart");
-        Topics.readUntil(kafka.bootstrapServers(), "outage-logs",
-            d -> d.path("message").asText().equals("after restart"), TIMEOUT);
-        Wait.until(() -> appender.stats().notices() >= 1, TIMEOUT, "notice counted");
-      } finally {
-        logger.detachAppender(appender);
-        appender.stop();
-      }
-      System.out.println("after the outage: " + appender.stats());
+        @Override
+        public void close() {
+          logger.detachAppender(appender);
+          appender.stop();
+        }
+      });
+      assertTrue(fallback.events.stream()
+              .anyMatch(e -> e.getFormattedMessage().startsWith("during outage")),
+          "records that expired during the outage reached the fallback appender");
     }
+  }
+
+  @Test
+  void julHandlerSurvivesAnOutage() {
+    try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+      KafkaHandler handler = new KafkaHandler(kafka.bootstrapServers(), "outage-logs");
+      handler.setQueueSize(1000);
+      handler.setCloseTimeoutMillis(3000);
+      handler.setKafkaSettings(SETTINGS);
+      java.util.logging.Logger logger = java.util.logging.Logger.getLogger("it.outage.jul");
+      logger.setUseParentHandlers(false);
+      logger.addHandler(handler);
+      outage(kafka, new Frontend() {
+        @Override
+        public void log(String message, int argument) {
+          logger.log(Level.WARNING, message + " {0}", argument);
+        }
+
+        @Override
+        public DeliveryStats stats() {
+          return handler.stats();
+        }
+
+        @Override
+        public void close() {
+          logger.removeHandler(handler);
+          handler.close();
+        }
+      });
+    }
+  }
+
+  private static void outage(EmbeddedKafka kafka, Frontend frontend) {
+    try (frontend) {
+      for (int i = 0; i < 5; i++) {
+        frontend.log("before", i);
+      }
+      Wait.until(() -> frontend.stats().published() == 5, TIMEOUT, "5 published before the outage");
+
+      kafka.stop();
+      long begin = System.nanoTime();
+      int returned = 0;
+      for (int i = 0; i < 10_000; i++) {
+        frontend.log("during outage", i);
+        returned++;
+      }
+      long elapsedMicros = (System.nanoTime() - begin) / 1_000;
+      DeliveryStats during = frontend.stats();
+      System.out.printf("10,000 log calls with the broker down took %,d us (%.2f us per call); %s%n",
+          elapsedMicros, elapsedMicros / 10_000.0, during);
+      assertEquals(10_000, returned);
+      assertTrue(during.dropped() >= 10_000 - 2 * 1000,
+          "at most queueSize queued plus queueSize in flight, the rest dropped and counted: " + during);
+      assertEquals(10_005, during.accepted() + during.dropped(), "every call accounted for: " + during);
+      Wait.until(() -> frontend.stats().failed() > 0, TIMEOUT,
+          "records in flight fail after delivery.timeout.ms instead of waiting forever");
+
+      kafka.restart();
+      List<ConsumerRecord<byte[], byte[]>> records = Topics.readUntil(kafka.bootstrapServers(), "outage-logs",
+          d -> d.path("mdc").has("tidings.dropped"), TIMEOUT);
+      JsonNode notice = Topics.data(records).get(records.size() - 1);
+      assertEquals("WARN", notice.get("level").asText());
+      assertEquals("dev.tidings.logging", notice.get("logger").asText());
+      long announced = Long.parseLong(notice.get("mdc").get("tidings.dropped").asText())
+          + Long.parseLong(notice.get("mdc").get("tidings.failed").asText());
+      assertTrue(announced >= during.dropped(), "the notice counts the drops: " + notice);
+      assertTrue(notice.get("message").asText().contains("were not delivered"), notice.toString());
+
+      Wait.until(() -> frontend.stats().queued() == 0, TIMEOUT, "the backlog published");
+      frontend.log("after restart", 0);
+      Topics.readUntil(kafka.bootstrapServers(), "outage-logs",
+          d -> d.path("message").asText().equals("after restart 0"), TIMEOUT);
+      Wait.until(() -> frontend.stats().notices() >= 1, TIMEOUT, "notice counted");
+    }
+    System.out.println("after the outage: " + frontend.stats());
   }
 }

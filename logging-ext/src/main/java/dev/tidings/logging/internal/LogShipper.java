@@ -222,8 +222,9 @@ public final class LogShipper {
 
   private void run() {
     Recursion.enter();
+    List<Snapshot> batch = new ArrayList<>(BATCH);
+    int shipped = 0;
     try {
-      List<Snapshot> batch = new ArrayList<>(BATCH);
       while (!closeRequested) {
         housekeeping(true);
         Snapshot first = poll();
@@ -232,8 +233,8 @@ public final class LogShipper {
         }
         batch.add(first);
         queue.drainTo(batch, BATCH - 1);
-        for (Snapshot s : batch) {
-          ship(s);
+        for (shipped = 0; shipped < batch.size(); shipped++) {
+          ship(batch.get(shipped));
         }
         batch.clear();
       }
@@ -242,6 +243,9 @@ public final class LogShipper {
       closeRequested = true;
       status.report(Status.Kind.INTERNAL, name + ": the background thread failed, log records are no longer"
           + " published: " + e, e);
+      for (int i = shipped + 1; i < batch.size(); i++) {
+        fail(batch.get(i), e);
+      }
       abandonQueued();
     } finally {
       closeApplication();
@@ -469,7 +473,7 @@ public final class LogShipper {
     } catch (InterruptedException e) {
       // see poll()
     }
-    housekeeping(true);
+    housekeeping(false);
     int queued = abandonQueued();
     drainFallback(Integer.MAX_VALUE);
     int unacknowledged = maxInFlight - inFlight.availablePermits();
