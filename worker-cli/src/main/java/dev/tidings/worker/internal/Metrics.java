@@ -86,11 +86,6 @@ public final class Metrics {
     this.health = source;
   }
 
-  /** The registry, for tests and additional binders. */
-  public PrometheusMeterRegistry registry() {
-    return registry;
-  }
-
   /** Refreshes the health gauges and renders every meter in the Prometheus text format. */
   public String scrape() {
     refresh();
@@ -213,11 +208,5 @@ public final class Metrics {
         // metrics must never fail the application's work
       }
     }
-  }
-
-  /** For tests: the value of a counter, 0 when absent. */
-  double count(String name, String... tags) {
-    Counter c = counters.get(key(name, tags));
-    return c == null ? 0 : c.count();
   }
 }
