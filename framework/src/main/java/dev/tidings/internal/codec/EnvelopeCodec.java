@@ -2,12 +2,14 @@ package dev.tidings.internal.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import dev.tidings.DecodeException;
 import dev.tidings.DecodeException.Reason;
 import dev.tidings.SchemaValidationException;
 import dev.tidings.SchemaValidationException.Violation;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -53,17 +55,38 @@ public final class EnvelopeCodec {
 
   /** The envelope bytes of an already validated tree. */
   public byte[] write(String schemaKey, JsonNode data) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try (JsonGenerator gen = mapper.getFactory().createGenerator(out)) {
-      gen.writeStartObject();
-      gen.writeStringField("schema", schemaKey);
-      gen.writeFieldName("data");
-      mapper.writeTree(gen, data);
-      gen.writeEndObject();
+    try {
+      // writeValueAsBytes writes into the factory's recycled buffers: one copy out, no growing stream.
+      return mapper.writeValueAsBytes(new TreeEnvelope(schemaKey, data));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write envelope of " + schemaKey, e);
     }
-    return out.toByteArray();
+  }
+
+  /** {@code {"schema":key,"data":tree}}, written token by token as the tree writes itself. */
+  private static final class TreeEnvelope extends JsonSerializable.Base {
+    private final String schemaKey;
+    private final JsonNode data;
+
+    TreeEnvelope(String schemaKey, JsonNode data) {
+      this.schemaKey = schemaKey;
+      this.data = data;
+    }
+
+    @Override
+    public void serialize(JsonGenerator gen, SerializerProvider provider) throws IOException {
+      gen.writeStartObject();
+      gen.writeStringField("schema", schemaKey);
+      gen.writeFieldName("data");
+      data.serialize(gen, provider);
+      gen.writeEndObject();
+    }
+
+    @Override
+    public void serializeWithType(JsonGenerator gen, SerializerProvider provider, TypeSerializer typeSer)
+        throws IOException {
+      serialize(gen, provider);
+    }
   }
 
   /**

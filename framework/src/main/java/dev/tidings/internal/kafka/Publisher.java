@@ -27,6 +27,7 @@ public final class Publisher implements AutoCloseable {
   private final ApplicationOptions options;
   private final TopicAdmin topics;
   private final Telemetry telemetry;
+  /** By stream (the topic is {@code prefix + stream}). */
   private final Map<String, TopicSender> senders = new ConcurrentHashMap<>();
   private final ExecutorService warmup = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "tidings-publisher-warmup");
@@ -49,25 +50,25 @@ public final class Publisher implements AutoCloseable {
    */
   public CompletableFuture<PublishResult> send(
       String stream, Duration retention, byte[] key, byte[] value, Iterable<Header> headers) {
-    String topic = options.topicPrefix() + stream;
     CompletableFuture<PublishResult> result = new CompletableFuture<>();
     OutgoingRecord record = new OutgoingRecord(stream, key, value, headers, System.nanoTime(), result);
-    TopicSender sender = senders.get(topic);
+    // Keyed by stream, so the hot path neither builds the topic name nor hashes a new string.
+    TopicSender sender = senders.get(stream);
     if (sender == null) {
-      sender = senders.computeIfAbsent(topic, t -> open(t, retention));
+      sender = senders.computeIfAbsent(stream, s -> open(s, options.topicPrefix() + s, retention));
     }
     sender.send(record);
     return result;
   }
 
-  private TopicSender open(String topic, Duration retention) {
+  private TopicSender open(String stream, String topic, Duration retention) {
     TopicSender sender = new TopicSender((r, partition, onAck) -> produce(topic, r, partition, onAck), warmup);
     topics.ensure(topic, retention).whenComplete((partitions, error) -> {
       if (error == null) {
         sender.created(partitions);
         return;
       }
-      senders.remove(topic, sender);
+      senders.remove(stream, sender);
       Throwable cause = TopicAdmin.unwrap(error);
       for (OutgoingRecord r : sender.failed()) {
         fail(r, cause instanceof PublishException p ? p
