@@ -2,6 +2,7 @@ package dev.tidings.worker.internal;
 
 import dev.tidings.Registration;
 import dev.tidings.Router;
+import dev.tidings.TidingsException;
 import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 
 /**
  * Finds the application to run.
@@ -97,7 +99,7 @@ public final class AppLoader {
    */
   public static Router router(String appClass, ClassLoader loader) {
     if (appClass == null || appClass.isBlank()) {
-      return Router.discover(loader);
+      return discover(loader);
     }
     Class<?> type;
     try {
@@ -127,6 +129,19 @@ public final class AppLoader {
       throw new WorkerException(ExitCode.FAILURE, type.getName() + ".router() returned null: return a Router");
     }
     return result[0];
+  }
+
+  private static Router discover(ClassLoader loader) {
+    try {
+      return Router.discover(loader);
+    } catch (ServiceConfigurationError | LinkageError e) {
+      throw new WorkerException(ExitCode.FAILURE, "cannot load the application's registrations (" + e.getMessage()
+          + ") from the class path " + describeClassPath(loader) + ": add the missing jars with -cp/--app-jar", e);
+    } catch (TidingsException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new WorkerException(ExitCode.FAILURE, "a registration on the class path failed: " + e, e);
+    }
   }
 
   private static Method routerMethod(Class<?> type) {

@@ -77,12 +77,17 @@ public final class KafkaSettings {
     return Secrets.describe(values);
   }
 
-  /** picocli converter for {@code --kafka-settings}. */
+  /**
+   * picocli converter for {@code --kafka-settings}. It remembers the secret values at once (see
+   * {@link Secrets#remember}), so that nothing printed after parsing can show them.
+   */
   public static final class Converter implements ITypeConverter<KafkaSettings> {
     @Override
     public KafkaSettings convert(String value) {
       try {
-        return parse(value);
+        KafkaSettings settings = parse(value);
+        Secrets.remember(settings.values());
+        return settings;
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }

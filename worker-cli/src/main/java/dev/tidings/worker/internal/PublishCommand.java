@@ -61,7 +61,6 @@ public final class PublishCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     WorkerOptions options = WorkerOptions.of(spec);
     options.validate(spec);
-    Secrets.remember(options.kafkaSettings().values());
     Console console = Console.of(spec);
     String servers = options.requireServers(spec);
     byte[] envelope;

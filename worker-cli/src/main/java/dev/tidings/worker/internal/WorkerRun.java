@@ -42,7 +42,6 @@ public final class WorkerRun {
    */
   public int run() throws Exception {
     options.validate(spec);
-    Secrets.remember(options.kafkaSettings().values());
     String servers = options.dev() ? null : options.requireServers(spec);
     stop.install(options.shutdownTimeout().plus(STOP_MARGIN));
     try (LoadedApp app = LoadedApp.load(options)) {

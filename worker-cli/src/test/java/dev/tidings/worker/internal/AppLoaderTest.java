@@ -89,6 +89,22 @@ class AppLoaderTest {
   }
 
   @Test
+  void aRegistrationListedButMissingIsNamedWithTheClassPath() throws Exception {
+    Path jar = dir.resolve("broken.jar");
+    try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new java.util.jar.JarEntry("META-INF/services/dev.tidings.Registration"));
+      out.write("com.example.GoneRegistration\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    try (URLClassLoader loader = AppLoader.classLoader(List.of(jar.toString()), PARENT)) {
+      WorkerException e = assertThrows(WorkerException.class, () -> AppLoader.router(null, loader));
+      assertTrue(e.getMessage().startsWith("cannot load the application's registrations ("), e.getMessage());
+      assertTrue(e.getMessage().contains("com.example.GoneRegistration"), e.getMessage());
+      assertTrue(e.getMessage().contains(jar.toString()), e.getMessage());
+    }
+  }
+
+  @Test
   void aMissingClassPathEntryIsNamed() {
     WorkerException e = assertThrows(WorkerException.class,
         () -> AppLoader.classLoader(List.of(dir.resolve("nope.jar").toString()), PARENT));
