@@ -80,7 +80,7 @@ final class Json {
   /** The health as a JSON body: status, live, ready and one object per subscription. */
   static byte[] health(Health health) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", health.ready() ? "UP" : health.live() ? "STARTING_OR_DEGRADED" : "DOWN");
+    body.put("status", health.ready() ? "UP" : health.live() ? "NOT_READY" : "DOWN");
     body.put("live", health.live());
     body.put("ready", health.ready());
     List<Map<String, Object>> subs = new ArrayList<>();

@@ -45,6 +45,7 @@ class HttpEndpointsTest {
     JsonNode body = Json.read(starting.body());
     assertEquals("STARTING", body.at("/subscriptions/0/state").asText());
     assertEquals(false, body.get("ready").asBoolean());
+    assertEquals("NOT_READY", body.get("status").asText());
     assertEquals(200, get("/health/live").statusCode(), "live while starting");
 
     health.set(new Health(true, true, List.of(RUNNING)));
