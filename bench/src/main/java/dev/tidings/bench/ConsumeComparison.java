@@ -35,12 +35,14 @@ final class ConsumeComparison {
   private static final long TIMEOUT_SECONDS = 120;
 
   /**
+   * {@code PROJECTED} is a projection: never paused, and a raw handler that binds with Jackson
+   * and checks the record with a generated-style validator ({@link HandValidator}).
    * {@code TIDINGS_UNDECODED} is another diagnostic: unpaused, with a raw handler ({@code onAny}),
    * so the envelope is neither decoded nor validated: the engine's own cost per record.
    * {@code TIDINGS_UNPAUSED} is a diagnostic: Tidings with {@code maxInFlight} so high that the
    * poll loop never pauses a partition, which separates the flow-control stall from the per-record cost.
    */
-  enum Variant { TIDINGS, TIDINGS_UNPAUSED, TIDINGS_UNDECODED, RAW }
+  enum Variant { TIDINGS, TIDINGS_UNPAUSED, TIDINGS_UNDECODED, PROJECTED, RAW }
 
   private static final int UNPAUSED_IN_FLIGHT = 1_000_000;
 
@@ -58,7 +60,8 @@ final class ConsumeComparison {
     Table table = new Table("Consume throughput (" + String.format("%,d", n) + " records per trial, "
             + rounds + " rounds, records/s)",
         "shape", "Tidings subscription", "raw consumer + Jackson", "Tidings / raw",
-        "(a) Tidings, never paused", "(a) / raw", "(b) Tidings, never paused, raw handler", "(b) / raw");
+        "(a) Tidings, never paused", "(a) / raw", "(b) Tidings, never paused, raw handler", "(b) / raw",
+        "(p) projected", "(p) / raw");
     ApplicationOptions options = env.options().build();
     EnvelopeCodec codec = PublishComparison.codec();
     for (Shape shape : env.settings.shapes) {
@@ -80,6 +83,7 @@ final class ConsumeComparison {
       List<Double> ratios = new ArrayList<>();
       List<Double> unpausedRatios = new ArrayList<>();
       List<Double> undecodedRatios = new ArrayList<>();
+      List<Double> projectedRatios = new ArrayList<>();
       for (int round = -1; round < rounds; round++) {
         Map<Variant, Double> thisRound = new HashMap<>();
         Variant[] order = Variant.values();
@@ -90,6 +94,7 @@ final class ConsumeComparison {
             case TIDINGS -> tidings(options, shape, stream, n, false, false);
             case TIDINGS_UNPAUSED -> tidings(options, shape, stream, n, true, false);
             case TIDINGS_UNDECODED -> tidings(options, shape, stream, n, true, true);
+            case PROJECTED -> projected(options, shape, stream, n);
           };
           thisRound.put(v, rate);
           Harness.progress("consume %s %s round %s: %,.0f records/s", shape.label(), v,
@@ -100,18 +105,22 @@ final class ConsumeComparison {
           ratios.add(thisRound.get(Variant.TIDINGS) / thisRound.get(Variant.RAW));
           unpausedRatios.add(thisRound.get(Variant.TIDINGS_UNPAUSED) / thisRound.get(Variant.RAW));
           undecodedRatios.add(thisRound.get(Variant.TIDINGS_UNDECODED) / thisRound.get(Variant.RAW));
+          projectedRatios.add(thisRound.get(Variant.PROJECTED) / thisRound.get(Variant.RAW));
         }
       }
       table.row(shape.label(), Stats.medianSpread(rates.get(Variant.TIDINGS)),
           Stats.medianSpread(rates.get(Variant.RAW)), Stats.ratioSpread(ratios),
           Stats.medianSpread(rates.get(Variant.TIDINGS_UNPAUSED)), Stats.ratioSpread(unpausedRatios),
-          Stats.medianSpread(rates.get(Variant.TIDINGS_UNDECODED)), Stats.ratioSpread(undecodedRatios));
+          Stats.medianSpread(rates.get(Variant.TIDINGS_UNDECODED)), Stats.ratioSpread(undecodedRatios),
+          Stats.medianSpread(rates.get(Variant.PROJECTED)), Stats.ratioSpread(projectedRatios));
     }
     table.note("Both sides use Tidings' consumer settings (max.poll.records=500, manual commits every 1 s);"
         + " Tidings runs its defaults (concurrency 1, maxInFlight 1,000, validation on), " + Env.PARTITIONS
         + " partitions. Diagnostics: (a) raises maxInFlight to " + String.format("%,d", UNPAUSED_IN_FLIGHT)
         + " so that no partition is ever paused; (b) also replaces the typed handler by a raw one (onAny), so"
-        + " nothing is decoded or validated: what is left is the consumer engine.");
+        + " nothing is decoded or validated: what is left is the consumer engine. (p) is a projection, not Tidings"
+        + " as it is: never paused, and a raw handler that binds with Jackson and checks the record with a"
+        + " hand-written validator of the kind the processor could generate.");
     return table.toString();
   }
 
@@ -132,6 +141,26 @@ final class ConsumeComparison {
     try (Application app = Application.create(options)) {
       app.mount(router).start();
       counter.await(TIMEOUT_SECONDS, "the Tidings subscription");
+    }
+    return counter.rate();
+  }
+
+  private double projected(ApplicationOptions options, Shape shape, String stream, int n) throws Exception {
+    Counter counter = new Counter(n);
+    ObjectReader reader = mapper.readerFor(shape.wireType(mapper));
+    Router router = Env.router();
+    router.subscribe(stream, "projected-" + stream + "-" + (groups++))
+        .maxInFlight(UNPAUSED_IN_FLIGHT)
+        .onAny(context -> {
+          Wire<?> wire = reader.readValue(context.value());
+          if (!HandValidator.valid((Record) wire.data())) {
+            throw new IllegalStateException("invalid " + wire);
+          }
+          counter.hit(wire.data());
+        });
+    try (Application app = Application.create(options)) {
+      app.mount(router).start();
+      counter.await(TIMEOUT_SECONDS, "the projected subscription");
     }
     return counter.rate();
   }
