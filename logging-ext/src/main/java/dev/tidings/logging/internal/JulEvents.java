@@ -1,12 +1,24 @@
 package dev.tidings.logging.internal;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.text.MessageFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
@@ -14,13 +26,19 @@ import java.util.logging.LogRecord;
 public final class JulEvents {
   private JulEvents() {}
 
-  /** Captures {@code r}: formats its message, copies the SLF4J MDC (when there is one). */
+  /**
+   * Captures {@code r}: copies the SLF4J MDC (when there is one) and formats the message, unless
+   * every argument is an immutable JDK value, in which case {@code MessageFormat} (the costly part)
+   * runs later on the background thread with the same result.
+   */
   public static Snapshot snapshot(LogRecord r) {
     Level level = r.getLevel();
     int severity = Levels.julSeverity(level.intValue());
     String template = localized(r);
     Object[] parameters = r.getParameters();
     boolean hasArguments = parameters != null && parameters.length > 0;
+    boolean defer = hasArguments && immutable(parameters);
+    Object[] arguments = defer ? parameters.clone() : parameters;
     Throwable thrown = r.getThrown();
     String logger = r.getLoggerName();
     return new Snapshot(
@@ -30,15 +48,34 @@ public final class JulEvents {
         level.getName(),
         logger == null ? "" : logger,
         threadName(r),
-        format(template, parameters),
+        defer ? null : format(template, parameters),
         hasArguments ? template : null,
-        hasArguments ? strings(parameters) : null,
+        hasArguments && !defer ? strings(parameters) : null,
         thrown == null ? null : () -> Throwables.render(thrown),
         Mdc.copy(),
         null,
         List.of(),
         r,
-        null);
+        null,
+        defer ? () -> format(template, arguments) : null,
+        defer ? arguments : null);
+  }
+
+  /** Values whose text cannot change after the call: exactly these classes (no subclasses). */
+  private static final Set<Class<?>> IMMUTABLE = Set.of(
+      String.class, Integer.class, Long.class, Short.class, Byte.class, Double.class, Float.class,
+      Boolean.class, Character.class, BigInteger.class, BigDecimal.class, UUID.class,
+      Instant.class, LocalDate.class, LocalTime.class, LocalDateTime.class, OffsetDateTime.class,
+      ZonedDateTime.class, Duration.class, Period.class);
+
+  /** Whether every value is {@code null} or one of the immutable JDK types. */
+  public static boolean immutable(Object[] values) {
+    for (Object v : values) {
+      if (v != null && !IMMUTABLE.contains(v.getClass())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String threadName(LogRecord r) {

@@ -438,7 +438,9 @@ public final class LogShipper {
         null,
         List.of(),
         null,
-        new Snapshot.Notice(dn, fn));
+        new Snapshot.Notice(dn, fn),
+        null,
+        null);
   }
 
   private void drainFallback(int max) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
+import org.slf4j.helpers.MessageFormatter;
 
 /**
  * Snapshots of Logback events, taken on the logging thread. Only {@code KafkaAppender} loads this
@@ -20,33 +21,40 @@ public final class LogbackEvents {
   private LogbackEvents() {}
 
   /**
-   * Captures {@code e}: its formatted message, MDC, markers, key-value pairs and arguments; also
-   * prepares it for deferred processing, so that a fallback appender can format it later.
+   * Captures {@code e}: its thread name, MDC, markers, key-value pairs and arguments, as {@code
+   * prepareForDeferredProcessing} does for other asynchronous appenders (so that a fallback appender
+   * can format it later). The message is formatted here too, unless every argument is an immutable
+   * JDK value: then the background thread formats it, with the same result.
    */
   public static Snapshot snapshot(ILoggingEvent e) {
-    e.prepareForDeferredProcessing();
     int severity = Levels.logbackSeverity(e.getLevel().toInt());
     Object[] arguments = e.getArgumentArray();
     boolean hasArguments = arguments != null && arguments.length > 0;
-    String message = e.getFormattedMessage();
-    IThrowableProxy proxy = e.getThrowableProxy();
+    boolean defer = hasArguments && JulEvents.immutable(arguments);
+    String thread = e.getThreadName();
     Map<String, String> mdc = e.getMDCPropertyMap();
+    String message = defer ? null : e.getFormattedMessage();
+    String template = e.getMessage();
+    Object[] copy = defer ? arguments.clone() : null;
+    IThrowableProxy proxy = e.getThrowableProxy();
     return new Snapshot(
         e.getInstant(),
         Levels.level(severity),
         severity,
         e.getLevel().toString(),
         e.getLoggerName() == null ? "" : e.getLoggerName(),
-        e.getThreadName() == null ? "" : e.getThreadName(),
-        message == null ? "" : message,
-        hasArguments ? e.getMessage() : null,
-        hasArguments ? JulEvents.strings(arguments) : null,
+        thread == null ? "" : thread,
+        defer ? null : message == null ? "" : message,
+        hasArguments ? template : null,
+        hasArguments && !defer ? JulEvents.strings(arguments) : null,
         proxy == null ? null : () -> render(proxy),
         mdc == null ? Map.of() : mdc,
         keyValues(e.getKeyValuePairs()),
         markers(e.getMarkerList()),
         e,
-        null);
+        null,
+        defer ? () -> MessageFormatter.arrayFormat(template, copy).getMessage() : null,
+        copy);
   }
 
   private static Map<String, String> keyValues(List<KeyValuePair> pairs) {

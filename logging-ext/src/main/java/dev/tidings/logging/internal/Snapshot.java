@@ -18,9 +18,10 @@ import java.util.function.Supplier;
  * @param nativeLevel the framework's level name
  * @param logger the logger name, never {@code null}
  * @param thread the thread name, never {@code null}
- * @param message the formatted message, never {@code null}
+ * @param message the formatted message; {@code null} only when formatting was deferred (see {@code
+ *     deferredArguments}); read it through {@link #message()}, which is never {@code null}
  * @param template the unformatted message when there were arguments, else {@code null}
- * @param arguments the arguments as strings, or {@code null}
+ * @param arguments the arguments as strings, or {@code null}; read through {@link #arguments()}
  * @param thrown renders the throwable, or {@code null}
  * @param mdc the MDC, never {@code null}
  * @param keyValues SLF4J key-value pairs, or {@code null}
@@ -28,6 +29,11 @@ import java.util.function.Supplier;
  * @param original the framework's own event (a JUL {@code LogRecord} or a Logback {@code
  *     ILoggingEvent}), for a fallback appender; {@code null} for a notice
  * @param notice the counts a synthetic drop notice announces, {@code null} for a real event
+ * @param deferredMessage formats the message later, or {@code null}. When every argument is an
+ *     immutable JDK value (strings, boxed primitives, big numbers, UUIDs, java.time values),
+ *     formatting later gives the same text, so the logging thread leaves it to the background thread
+ * @param deferredArguments a copy of those immutable arguments, turned into strings later; {@code
+ *     null} otherwise
  */
 public record Snapshot(
     Instant time,
@@ -44,7 +50,25 @@ public record Snapshot(
     Map<String, String> keyValues,
     List<String> markers,
     Object original,
-    Notice notice) {
+    Notice notice,
+    Supplier<String> deferredMessage,
+    Object[] deferredArguments) {
+
+  /** The formatted message, formatting it now if that was deferred. */
+  @Override
+  public String message() {
+    if (message != null) {
+      return message;
+    }
+    String formatted = deferredMessage == null ? null : deferredMessage.get();
+    return formatted == null ? "" : formatted;
+  }
+
+  /** The arguments as strings, or {@code null} when there were none. */
+  @Override
+  public List<String> arguments() {
+    return arguments != null || deferredArguments == null ? arguments : JulEvents.strings(deferredArguments);
+  }
 
   /**
    * The counts a drop notice announces.

@@ -48,4 +48,21 @@ class JulEventsTest {
     assertNull(s.template());
     assertEquals("", s.logger());
   }
+
+  @Test
+  void immutableArgumentsAreFormattedLaterMutableOnesAtOnce() {
+    java.util.logging.LogRecord immutable = new java.util.logging.LogRecord(Level.INFO, "order {0} x{1}");
+    immutable.setParameters(new Object[] {"o-1", 3});
+    Snapshot deferred = JulEvents.snapshot(immutable);
+    assertEquals("order o-1 x3", deferred.message());
+    assertEquals(List.of("o-1", "3"), deferred.arguments());
+
+    StringBuilder mutable = new StringBuilder("before");
+    java.util.logging.LogRecord r = new java.util.logging.LogRecord(Level.INFO, "value {0}");
+    r.setParameters(new Object[] {mutable});
+    Snapshot s = JulEvents.snapshot(r);
+    mutable.replace(0, mutable.length(), "after");
+    assertEquals("value before", s.message(), "a mutable argument is captured on the logging thread");
+    assertEquals(List.of("before"), s.arguments());
+  }
 }

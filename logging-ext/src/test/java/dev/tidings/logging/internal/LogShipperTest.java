@@ -33,7 +33,7 @@ class LogShipperTest {
 
   private static Snapshot event(int severity, String message) {
     return new Snapshot(Instant.now(), Levels.level(severity), severity, Levels.level(severity).name(), "test",
-        Thread.currentThread().getName(), message, null, null, null, Map.of(), null, List.of(), null, null);
+        Thread.currentThread().getName(), message, null, null, null, Map.of(), null, List.of(), null, null, null, null);
   }
 
   @Test
