@@ -123,11 +123,24 @@ class FaultInjectionTest {
       try (Application consumer = Application.create(opts); Application publisher = Application.create(opts)) {
         consumer.mount(router).start();
         publisher.mount(Msg.router());
-        List<CompletableFuture<PublishResult>> futures = new ArrayList<>(publishAll(publisher, "bounce", 0, N / 2));
-        Wait.until(() -> tally.distinct() > 0, WAIT, "consumption to begin");
+        // One thread publishes the whole stream; Kafka's send() blocks it (up to max.block.ms) while the
+        // broker is away, as it would block an application's thread.
+        List<CompletableFuture<PublishResult>> futures = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread publishing = new Thread(() -> {
+          for (int i = 0; i < N; i++) {
+            futures.add(publisher.publish("bounce", new Msg(i, null), Long.toString(i).getBytes(StandardCharsets.UTF_8)));
+            if (i % 100 == 99) {
+              java.util.concurrent.locks.LockSupport.parkNanos(20_000_000); // pace: ~5,000 msg/s over ~4 s
+            }
+          }
+        }, "bounce-publisher");
+        publishing.start();
+        Wait.until(() -> futures.size() >= N / 3 && tally.distinct() > 0, WAIT, "publishing and consumption to begin");
         broker.stop();
-        futures.addAll(publishAll(publisher, "bounce", N / 2, N));
-        AtomicInteger pendingWhileDown = new AtomicInteger((int) futures.stream().filter(f -> !f.isDone()).count());
+        int publishedBeforeStop = futures.size();
+        Wait.until(() -> publishing.getState() == Thread.State.TIMED_WAITING || !publishing.isAlive()
+            || futures.size() == N, WAIT, "the publisher to block on the missing broker or finish");
+        long pendingWhileDown = futures.stream().filter(f -> !f.isDone()).count();
         try {
           broker.restart();
         } finally {
@@ -135,12 +148,14 @@ class FaultInjectionTest {
             broker.restart();
           }
         }
-        awaitAll(futures);
+        publishing.join(WAIT.toMillis());
+        awaitAll(new ArrayList<>(futures));
         Wait.until(() -> tally.distinct() >= N, WAIT, "every message to be handled after the restart");
         List<ConsumerRecord<byte[], byte[]>> onTopic = readTopic(broker, prefix + "bounce", N);
         Set<String> distinct = new HashSet<>();
         onTopic.forEach(r -> distinct.add(new String(r.value(), StandardCharsets.UTF_8)));
-        System.out.println(tally.report("broker restart (" + pendingWhileDown + " publishes pending while down)", N,
+        System.out.println(tally.report("broker restart (" + publishedBeforeStop + " published before the stop, "
+            + pendingWhileDown + " unacknowledged while down)", N,
             elapsed(start)) + String.format(", %d records on the topic", onTopic.size()));
         assertEquals(N, tally.distinct());
         assertEquals(N, onTopic.size(), "no duplicates from producer retries");

@@ -42,10 +42,14 @@ final class PartitionWork {
   private boolean closed;
   private volatile long committable = -1;
   private long lastCommitted = -1;
-  private boolean paused;
+  private volatile boolean paused;
+  private int resumeAt;
+  private boolean wakeSent;
+  private final Runnable wake;
 
   PartitionWork(TopicPartition partition, Step step, Executor pool, ScheduledExecutorService timer,
-      boolean autoCommit, int lanes, int batchSize, Consumer<Throwable> onStop) {
+      boolean autoCommit, int lanes, int batchSize, Consumer<Throwable> onStop, Runnable wake) {
+    this.wake = wake;
     this.partition = partition;
     this.step = step;
     this.pool = pool;
@@ -135,6 +139,11 @@ final class PartitionWork {
       nextAfterDone = pending.poll()[0] + 1;
     }
     publishCommittable();
+    if (paused && !wakeSent && pending.size() <= resumeAt) {
+      // Wake the poll thread so it resumes this partition now rather than after its poll timeout.
+      wakeSent = true;
+      wake.run();
+    }
   }
 
   private void publishCommittable() {
@@ -190,7 +199,14 @@ final class PartitionWork {
     return paused;
   }
 
-  void paused(boolean paused) {
-    this.paused = paused;
+  /** Marks the partition paused until at most {@code resumeAt} records are pending (poll thread). */
+  synchronized void pause(int resumeAt) {
+    this.resumeAt = resumeAt;
+    this.wakeSent = false;
+    this.paused = true;
+  }
+
+  synchronized void resume() {
+    this.paused = false;
   }
 }

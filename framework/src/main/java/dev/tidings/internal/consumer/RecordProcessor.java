@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * One attempt at the head records of a lane: decode, dispatch by the envelope's schema (one record,
  * or a batch for a batch handler), and apply the subscription's failure policy.
  *
+ * <p>A message whose schema the application knows but no handler of this subscription takes is
+ * skipped and counted ({@code NO_HANDLER}): several subscriptions may share a stream.
+ *
  * <p>Poison input (not JSON, not an envelope, unknown schema, invalid data, data that does not bind)
  * is never retried: it goes to the dead-letter stream (or is skipped under {@link
  * FailurePolicy#SKIP}, even under {@link FailurePolicy#STOP}: poison never stops a consumer). A dead
@@ -41,6 +44,7 @@ final class RecordProcessor implements PartitionWork.Step {
   private static final Logger LOG = LoggerFactory.getLogger(RecordProcessor.class);
   private static final long DEAD_LETTER_TIMEOUT_SECONDS = 60;
   private static final String HANDLER_FAILED = "HANDLER_FAILED";
+  private static final String NO_HANDLER = "NO_HANDLER";
 
   /** A typed handler with its payload class. */
   record Typed(Class<? extends Record> type, Handler<Object> handler) {}
@@ -110,6 +114,12 @@ final class RecordProcessor implements PartitionWork.Step {
       if (fallback != null) {
         return invoke(() -> fallback.handle(delivery), delivery, lane, leadTime);
       }
+      if (codec.registry().byKey(envelope.schemaKey()) != null) {
+        // A schema the application knows but this subscription does not handle: not for us.
+        LOG.debug("group {} has no handler for {} on {}; skipping it", spec.group(), envelope.schemaKey(), delivery);
+        telemetry.consumed(spec.group(), delivery.stream(), Outcome.SKIPPED, NO_HANDLER, 0, leadTime);
+        return Next.done(1);
+      }
       return poison(delivery, lane, unknownSchema(envelope));
     }
     Object payload;
@@ -123,7 +133,7 @@ final class RecordProcessor implements PartitionWork.Step {
 
   private DecodeException unknownSchema(Envelope envelope) {
     return new DecodeException(DecodeException.Reason.UNKNOWN_SCHEMA,
-        "no handler of group " + spec.group() + " takes schema '" + envelope.schemaKey() + "'");
+        "schema '" + envelope.schemaKey() + "' is not registered in this application");
   }
 
   /** Decodes a valid prefix of the batch; poison at its head is dead-lettered on its own. */

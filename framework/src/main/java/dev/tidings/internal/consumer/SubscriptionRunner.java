@@ -58,6 +58,7 @@ public final class SubscriptionRunner implements Runnable {
   private volatile KafkaConsumer<byte[], byte[]> consumer;
   private volatile boolean running = true;
   private volatile boolean stopRequested;
+  private volatile boolean closing;
   private volatile State state = State.STARTING;
   private volatile String lastError;
   private volatile Map<String, Long> lag = Map.of();
@@ -142,7 +143,7 @@ public final class SubscriptionRunner implements Runnable {
       try {
         records = c.poll(POLL);
       } catch (WakeupException e) {
-        continue;
+        records = ConsumerRecords.empty();
       }
       for (TopicPartition tp : records.partitions()) {
         PartitionWork work = works.get(tp);
@@ -172,10 +173,10 @@ public final class SubscriptionRunner implements Runnable {
       int size = work.size();
       if (!work.paused() && size >= limit) {
         c.pause(List.of(work.partition));
-        work.paused(true);
+        work.pause(limit / 2);
       } else if (work.paused() && size <= limit / 2) {
         c.resume(List.of(work.partition));
-        work.paused(false);
+        work.resume();
       }
     }
   }
@@ -216,7 +217,11 @@ public final class SubscriptionRunner implements Runnable {
       return;
     }
     try {
-      c.commitSync(offsets, options.shutdownTimeout());
+      try {
+        c.commitSync(offsets, options.shutdownTimeout());
+      } catch (WakeupException e) {
+        c.commitSync(offsets, options.shutdownTimeout());
+      }
       for (PartitionWork work : of) {
         OffsetAndMetadata om = offsets.get(work.partition);
         if (om != null) {
@@ -251,6 +256,7 @@ public final class SubscriptionRunner implements Runnable {
   }
 
   private void shutdown(KafkaConsumer<byte[], byte[]> c) {
+    closing = true;
     if (state != State.FAILED) {
       state = State.STOPPING;
     }
@@ -260,14 +266,17 @@ public final class SubscriptionRunner implements Runnable {
           spec, options.shutdownTimeout());
     }
     if (!Thread.currentThread().isInterrupted()) {
-      try {
-        commitSync(c, works.values());
-      } catch (WakeupException e) {
-        commitSync(c, works.values());
-      }
+      commitSync(c, works.values());
     }
     works.clear();
     c.close(CloseOptions.timeout(Duration.ofSeconds(10)));
+  }
+
+  private void wakeForResume() {
+    KafkaConsumer<byte[], byte[]> c = consumer;
+    if (c != null && running && !closing) {
+      c.wakeup();
+    }
   }
 
   /** Asks the runner to stop; {@link #awaitStop} waits for it. */
@@ -303,7 +312,8 @@ public final class SubscriptionRunner implements Runnable {
     int lanes = spec.ordering() == Ordering.KEY ? Math.max(2, spec.concurrency()) : 1;
     int batchSize = spec.batchHandler() != null ? spec.batchSize() : 1;
     return new PartitionWork(tp, step, pool, timer, options.commitMode() == CommitMode.AUTO, lanes, batchSize,
-        error -> requestStop(new IllegalStateException("handler failed under policy STOP on " + tp + ": " + error, error)));
+        error -> requestStop(new IllegalStateException("handler failed under policy STOP on " + tp + ": " + error, error)),
+        this::wakeForResume);
   }
 
   /** Commits and forgets revoked partitions; starts work for assigned ones. */
