@@ -46,6 +46,10 @@ public interface Application extends AutoCloseable {
    * Validates {@code record} against its schema, wraps it in an envelope and sends it to the topic
    * {@code prefix + stream}, creating the topic on first use.
    *
+   * <p>Like Kafka's {@code send()}, this may block the calling thread, up to the producer's {@code
+   * max.block.ms} (60 s unless set with {@code producerSetting}), while the cluster is unreachable
+   * and the topic's metadata is unknown, or while the producer's buffer is full.
+   *
    * @return completes when the broker has stored the message; fails with {@link PublishException}
    * @throws SchemaValidationException (fatal) when the record violates its schema; nothing is sent
    * @throws ConfigurationException (fatal) when the record's class has no registered schema

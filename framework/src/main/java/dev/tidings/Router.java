@@ -29,6 +29,7 @@ public final class Router {
   private final Map<Class<?>, Supplier<?>> factories = new HashMap<>();
   private final Map<Class<?>, Object> instances = new HashMap<>();
   private final List<Consumer<Application>> startHooks = new ArrayList<>();
+  private final List<Consumer<Application>> stopHooks = new ArrayList<>();
 
   /** An empty router. */
   public Router() {}
@@ -168,6 +169,20 @@ public final class Router {
     return this;
   }
 
+  /**
+   * Runs {@code hook} when the application closes, before its subscriptions stop (e.g. to stop a
+   * publishing loop started in {@link #onStart}). A hook that throws is logged and the close goes on.
+   */
+  public Router onStop(Consumer<Application> hook) {
+    stopHooks.add(Objects.requireNonNull(hook, "hook"));
+    return this;
+  }
+
+  /** The hooks given with {@link #onStop}. */
+  public List<Consumer<Application>> stopHooks() {
+    return Collections.unmodifiableList(stopHooks);
+  }
+
   /** The hooks given with {@link #onStart}. */
   public List<Consumer<Application>> startHooks() {
     return Collections.unmodifiableList(startHooks);
@@ -189,6 +204,7 @@ public final class Router {
       subscriptions.add(s);
     }
     startHooks.addAll(other.startHooks);
+    stopHooks.addAll(other.stopHooks);
     return this;
   }
 

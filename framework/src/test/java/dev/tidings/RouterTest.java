@@ -57,6 +57,17 @@ class RouterTest {
   }
 
   @Test
+  void stopHooksRunOnCloseBeforeTheApplicationIsClosed() {
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    Router router = new Router().onStop(app -> seen.add("stop, closed=" + (app.health().live() ? "no" : "yes")));
+    Application app = Application.create(ApplicationOptions.builder().kafkaServers("127.0.0.1:1").build());
+    app.mount(router);
+    app.close();
+    app.close();
+    assertEquals(java.util.List.of("stop, closed=no"), seen);
+  }
+
+  @Test
   void schemaDefinitionValidatesItsFields() {
     assertThrows(ConfigurationException.class, () -> SchemaDefinition.of(Foo.class, "Foo", 0, "{}"));
     assertThrows(ConfigurationException.class, () -> SchemaDefinition.of(Foo.class, "a:b", 1, "{}"));

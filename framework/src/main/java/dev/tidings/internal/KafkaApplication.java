@@ -55,6 +55,7 @@ public final class KafkaApplication implements Application {
   private final List<Subscription> subscriptions = new ArrayList<>();
   private final List<SubscriptionRunner> runners = new ArrayList<>();
   private final List<Consumer<Application>> startHooks = new ArrayList<>();
+  private final List<Consumer<Application>> stopHooks = new ArrayList<>();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "tidings-retry-timer");
     t.setDaemon(true);
@@ -63,6 +64,7 @@ public final class KafkaApplication implements Application {
   private final Clock clock;
   private volatile boolean started;
   private volatile boolean closed;
+  private boolean closeStarted;
 
   public KafkaApplication(ApplicationOptions options) {
     this(options, Clock.systemUTC());
@@ -94,6 +96,7 @@ public final class KafkaApplication implements Application {
       subscriptions.add(s);
     }
     startHooks.addAll(router.startHooks());
+    stopHooks.addAll(router.stopHooks());
     return this;
   }
 
@@ -250,11 +253,21 @@ public final class KafkaApplication implements Application {
   public void close() {
     List<SubscriptionRunner> toStop;
     synchronized (this) {
-      if (closed) {
+      if (closed || closeStarted) {
         return;
       }
-      closed = true;
+      closeStarted = true;
       toStop = new ArrayList<>(runners);
+    }
+    for (Consumer<Application> hook : stopHooks) {
+      try {
+        hook.accept(this);
+      } catch (RuntimeException e) {
+        LOG.warn("a stop hook failed; closing anyway", e);
+      }
+    }
+    synchronized (this) {
+      closed = true;
     }
     toStop.forEach(SubscriptionRunner::stop);
     long deadline = System.nanoTime() + options.shutdownTimeout().toNanos() + TimeUnit.SECONDS.toNanos(15);
