@@ -26,6 +26,7 @@ public final class ApplicationOptions {
   private final Duration publishTimeout;
   private final boolean validateOnPublish;
   private final Telemetry telemetry;
+  private final Map<String, Map<String, String>> subscriptionSettings;
 
   private ApplicationOptions(Builder b) {
     this.kafkaServers = b.kafkaServers;
@@ -42,6 +43,9 @@ public final class ApplicationOptions {
     this.publishTimeout = b.publishTimeout;
     this.validateOnPublish = b.validateOnPublish;
     this.telemetry = b.telemetry;
+    Map<String, Map<String, String>> subs = new LinkedHashMap<>();
+    b.subscriptionSettings.forEach((group, settings) -> subs.put(group, Map.copyOf(settings)));
+    this.subscriptionSettings = Map.copyOf(subs);
   }
 
   public static Builder builder() {
@@ -65,6 +69,7 @@ public final class ApplicationOptions {
     b.publishTimeout = publishTimeout;
     b.validateOnPublish = validateOnPublish;
     b.telemetry = telemetry;
+    subscriptionSettings.forEach((group, settings) -> b.subscriptionSettings.put(group, new LinkedHashMap<>(settings)));
     return b;
   }
 
@@ -136,6 +141,16 @@ public final class ApplicationOptions {
     return telemetry;
   }
 
+  /**
+   * Settings that override what the code declares for a subscription, by group: {@code
+   * onFailure}, {@code maxAttempts}, {@code concurrency}, {@code ordering}, {@code timeoutMillis},
+   * {@code batchSize}, {@code maxInFlight}, {@code backoffMillis} ({@code initial} or {@code
+   * initial..max}) and {@code deadLetterStream}.
+   */
+  public Map<String, Map<String, String>> subscriptionSettings() {
+    return subscriptionSettings;
+  }
+
   @Override
   public String toString() {
     return "ApplicationOptions[kafkaServers=" + kafkaServers + ", topicPrefix=" + topicPrefix
@@ -159,8 +174,19 @@ public final class ApplicationOptions {
     private Duration publishTimeout = Duration.ofSeconds(30);
     private boolean validateOnPublish = true;
     private Telemetry telemetry = Telemetry.NONE;
+    private final Map<String, Map<String, String>> subscriptionSettings = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Overrides a delivery setting of the subscription of {@code group}, e.g. {@code
+     * subscriptionSetting("billing", "maxAttempts", "3")}; see {@link
+     * ApplicationOptions#subscriptionSettings()} for the keys. Checked when the application starts.
+     */
+    public Builder subscriptionSetting(String group, String key, String value) {
+      subscriptionSettings.computeIfAbsent(group, g -> new LinkedHashMap<>()).put(key, value);
+      return this;
+    }
 
     public Builder kafkaServers(String servers) {
       this.kafkaServers = servers;

@@ -106,6 +106,7 @@ public final class KafkaApplication implements Application {
       return this;
     }
     checkOpen();
+    SubscriptionOverrides.apply(options.subscriptionSettings(), subscriptions);
     List<SubscriptionRunner> created = new ArrayList<>();
     for (Subscription s : subscriptions) {
       created.add(SubscriptionRunners.create(

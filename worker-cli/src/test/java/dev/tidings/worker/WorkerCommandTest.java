@@ -193,6 +193,23 @@ class WorkerCommandTest {
         + " the warehouse is closed"), r::toString);
   }
 
+  @Test
+  @KafkaTest
+  void subscriptionSettingsForAnUnknownGroupFailWithTheKnownGroups(TestKafka kafka) {
+    System.clearProperty("tidings.test.group");
+    Result r = Cli.run("--kafka-servers", kafka.bootstrapServers(), "--topic-prefix", kafka.topicPrefix(),
+        "--subscription-setting", "gretter.maxAttempts=2");
+    assertEquals(1, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("group 'gretter', which has no subscription; groups: [greeter]"), r::toString);
+  }
+
+  @Test
+  void subscriptionSettingWithoutAGroupIsAUsageError() {
+    Result r = Cli.run("--kafka-servers", "127.0.0.1:1", "--subscription-setting", "maxAttempts=2");
+    assertEquals(2, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("names no group and setting: write GROUP.SETTING=VALUE"), r::toString);
+  }
+
   private static void assertSecretsHidden(String text) {
     assertFalse(text.contains("hunter2-secret"), text);
     assertFalse(text.contains("jaas-secret-9"), text);

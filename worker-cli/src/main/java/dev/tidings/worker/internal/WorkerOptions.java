@@ -6,7 +6,9 @@ import dev.tidings.ConfigurationException;
 import dev.tidings.Telemetry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,6 +73,13 @@ public final class WorkerOptions {
           + " partition is handled) or manual (handlers, with subscriber.commit()). Env: TIDINGS_COMMIT."
           + " Default: ${DEFAULT-VALUE}.")
   CommitMode commit;
+
+  @Option(names = "--subscription-setting", paramLabel = "GROUP.SETTING=VALUE",
+      description = "Overrides a delivery setting of the subscription of GROUP, may be repeated, e.g."
+          + " billing.maxAttempts=3 or billing.onFailure=SKIP. Settings: onFailure, maxAttempts, concurrency,"
+          + " ordering, timeoutMillis, batchSize, maxInFlight, backoffMillis (initial..max), deadLetterStream."
+          + " Default: what the code declares.")
+  Map<String, String> subscriptionSettings = new LinkedHashMap<>();
 
   @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "${env:TIDINGS_HTTP_PORT:-0}",
       description = "Serve /health/live, /health/ready and /metrics (Prometheus) on this port; 0 for no"
@@ -187,7 +196,7 @@ public final class WorkerOptions {
    */
   public ApplicationOptions applicationOptions(CommandSpec spec, String servers, Telemetry telemetry) {
     try {
-      return ApplicationOptions.builder()
+      ApplicationOptions.Builder builder = ApplicationOptions.builder()
           .kafkaServers(servers)
           .topicPrefix(topicPrefix)
           .kafkaSettings(kafkaSettings().values())
@@ -195,8 +204,16 @@ public final class WorkerOptions {
           .partitions(partitions)
           .commitMode(commit == null ? CommitMode.AUTO : commit)
           .shutdownTimeout(shutdownTimeout)
-          .telemetry(telemetry)
-          .build();
+          .telemetry(telemetry);
+      subscriptionSettings.forEach((groupAndKey, value) -> {
+        int dot = groupAndKey.lastIndexOf('.');
+        if (dot <= 0 || dot == groupAndKey.length() - 1) {
+          throw new ParameterException(spec.commandLine(), "--subscription-setting " + groupAndKey + "=" + value
+              + " names no group and setting: write GROUP.SETTING=VALUE, e.g. billing.maxAttempts=3");
+        }
+        builder.subscriptionSetting(groupAndKey.substring(0, dot), groupAndKey.substring(dot + 1), value);
+      });
+      return builder.build();
     } catch (ConfigurationException e) {
       throw new ParameterException(spec.commandLine(), Secrets.mask(e.getMessage()));
     }
@@ -208,6 +225,6 @@ public final class WorkerOptions {
     return "kafkaServers=" + kafkaServers + ", kafkaSettings={" + kafkaSettings() + "}, topicPrefix=" + topicPrefix
         + ", replicationFactor=" + replicationFactor + ", partitions=" + partitions + ", classPath=" + classPath()
         + ", connectTimeout=" + connectTimeout + ", commit=" + commit + ", httpPort=" + httpPort
-        + ", shutdownTimeout=" + shutdownTimeout + ", dev=" + dev + ", devPort=" + devPort + ", app=" + app;
+        + ", shutdownTimeout=" + shutdownTimeout + ", subscriptionSettings=" + subscriptionSettings + ", dev=" + dev + ", devPort=" + devPort + ", app=" + app;
   }
 }
