@@ -37,8 +37,8 @@ final class ConsumeComparison {
   /**
    * {@code PROJECTED} is a projection: never paused, and a raw handler that binds with Jackson
    * and checks the record with a generated-style validator ({@link HandValidator}).
-   * {@code TIDINGS_UNDECODED} is another diagnostic: unpaused, with a raw handler ({@code onAny}),
-   * so the envelope is neither decoded nor validated: the engine's own cost per record.
+   * {@code TIDINGS_UNDECODED} is another diagnostic: unpaused, with a raw handler ({@code onAny}):
+   * the engine parses the envelope to dispatch it, but nothing is validated or bound.
    * {@code TIDINGS_UNPAUSED} is a diagnostic: Tidings with {@code maxInFlight} so high that the
    * poll loop never pauses a partition, which separates the flow-control stall from the per-record cost.
    */
@@ -117,10 +117,11 @@ final class ConsumeComparison {
     table.note("Both sides use Tidings' consumer settings (max.poll.records=500, manual commits every 1 s);"
         + " Tidings runs its defaults (concurrency 1, maxInFlight 1,000, validation on), " + Env.PARTITIONS
         + " partitions. Diagnostics: (a) raises maxInFlight to " + String.format("%,d", UNPAUSED_IN_FLIGHT)
-        + " so that no partition is ever paused; (b) also replaces the typed handler by a raw one (onAny), so"
-        + " nothing is decoded or validated: what is left is the consumer engine. (p) is a projection, not Tidings"
+        + " so that no partition is ever paused; (b) also replaces the typed handler by a raw one (onAny): the"
+        + " engine still parses the envelope to dispatch it, but nothing is validated or bound. (p) is a projection, not Tidings"
         + " as it is: never paused, and a raw handler that binds with Jackson and checks the record with a"
-        + " hand-written validator of the kind the processor could generate.");
+        + " hand-written validator of the kind the processor could generate; the engine's dispatch parse still"
+        + " runs, so (p) is pessimistic.");
     return table.toString();
   }
 
