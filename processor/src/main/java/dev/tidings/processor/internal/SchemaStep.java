@@ -42,7 +42,7 @@ final class SchemaStep {
   /** {@code id:version} to the record that claimed it, across rounds. */
   private final Map<String, String> claimed = new HashMap<>();
   /** Records waiting for a type, by qualified name, with the type they wait for. */
-  private Map<String, String> deferred = new TreeMap<>();
+  private final Deferrals deferrals;
 
   SchemaStep(
       Elements elements, Filer filer, Diagnostics diagnostics, SchemaDeriver deriver,
@@ -50,6 +50,7 @@ final class SchemaStep {
     this.elements = elements;
     this.filer = filer;
     this.diagnostics = diagnostics;
+    this.deferrals = new Deferrals(elements, diagnostics, "@Schema record ");
     this.deriver = deriver;
     this.generator = generator;
   }
@@ -64,31 +65,12 @@ final class SchemaStep {
         }
       }
     }
-    for (String name : deferred.keySet()) {
-      TypeElement type = elements.getTypeElement(name);
-      if (type != null) {
-        todo.putIfAbsent(name, type);
-      }
-    }
-    deferred = new TreeMap<>();
-    for (TypeElement type : todo.values()) {
-      try {
-        processOne(type);
-      } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
-        diagnostics.crash(type, e);
-      }
-    }
+    deferrals.run(todo, this::processOne);
   }
 
   /** Reports the records that never got their types resolved; called in the last round. */
   void finish() {
-    deferred.forEach((name, missing) -> {
-      TypeElement type = elements.getTypeElement(name);
-      if (type != null) {
-        diagnostics.report(Problem.of(Message.UNRESOLVED, type, "@Schema record " + name, missing));
-      }
-    });
-    deferred.clear();
+    deferrals.finish();
   }
 
   private void processOne(TypeElement type) {
@@ -146,7 +128,7 @@ final class SchemaStep {
       resource = null;
       SchemaDeriver.Result derived = deriver.derive(type, id);
       if (derived.unresolved() != null) {
-        deferred.put(name, derived.unresolved());
+        deferrals.defer(name, derived.unresolved());
         return; // report nothing now: the next round sees the whole record again
       }
       problems.addAll(derived.problems());

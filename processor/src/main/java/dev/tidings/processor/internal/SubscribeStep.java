@@ -39,12 +39,13 @@ final class SubscribeStep {
   private final SubscribeMethods methods;
   private final SubscriptionTable table = new SubscriptionTable();
   /** Classes waiting for a type, by qualified name, with the type they wait for. */
-  private Map<String, String> deferred = new TreeMap<>();
+  private final Deferrals deferrals;
 
   SubscribeStep(Elements elements, Types types, Diagnostics diagnostics, SubscriptionsGenerator generator) {
     this.elements = elements;
     this.types = types;
     this.diagnostics = diagnostics;
+    this.deferrals = new Deferrals(elements, diagnostics, "@Subscribe methods of ");
     this.generator = generator;
     this.methods = new SubscribeMethods(elements, types);
   }
@@ -59,31 +60,12 @@ final class SubscribeStep {
         }
       }
     }
-    for (String name : deferred.keySet()) {
-      TypeElement type = elements.getTypeElement(name);
-      if (type != null) {
-        todo.putIfAbsent(name, type);
-      }
-    }
-    deferred = new TreeMap<>();
-    for (TypeElement type : todo.values()) {
-      try {
-        processClass(type);
-      } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
-        diagnostics.crash(type, e);
-      }
-    }
+    deferrals.run(todo, this::processClass);
   }
 
   /** Reports the classes that never got their types resolved; called in the last round. */
   void finish() {
-    deferred.forEach((name, missing) -> {
-      TypeElement type = elements.getTypeElement(name);
-      if (type != null) {
-        diagnostics.report(Problem.of(Message.UNRESOLVED, type, "@Subscribe methods of " + name, missing));
-      }
-    });
-    deferred.clear();
+    deferrals.finish();
   }
 
   private String key(TypeElement type) {
@@ -104,7 +86,7 @@ final class SubscribeStep {
     for (ExecutableElement method : annotated) {
       TypeMirror missing = SubscribeMethods.unresolved(method);
       if (missing != null && !type.getQualifiedName().toString().isEmpty()) {
-        deferred.put(type.getQualifiedName().toString(), TypeNames.qualified(missing));
+        deferrals.defer(type.getQualifiedName().toString(), TypeNames.qualified(missing));
         return;
       }
     }
