@@ -55,10 +55,10 @@ public final class CodecMain {
     ChainedOptionsBuilder options = new OptionsBuilder()
         .forks(1)
         .jvmArgs("-Xms1g", "-Xmx1g")
-        .warmupIterations(quick ? 2 : 3)
+        .warmupIterations(quick ? 1 : 3)
         .warmupTime(TimeValue.milliseconds(quick ? 500 : 1000))
         .measurementIterations(quick ? 3 : 5)
-        .measurementTime(TimeValue.milliseconds(quick ? 500 : 1000))
+        .measurementTime(TimeValue.milliseconds(quick ? 300 : 1000))
         .addProfiler(GCProfiler.class)
         .shouldFailOnError(true);
     if (includes.isEmpty()) {
@@ -93,7 +93,7 @@ public final class CodecMain {
   }
 
   private static String table(Collection<RunResult> results, boolean quick) {
-    Table table = new Table("Codec path per message (JMH, " + (quick ? "3 × 0.5 s" : "5 × 1 s")
+    Table table = new Table("Codec path per message (JMH, " + (quick ? "3 × 0.3 s" : "5 × 1 s")
             + " measured after warm-up, 1 fork, -prof gc)",
         "benchmark", "shape", "µs/op", "B/op", "vs raw Jackson");
     Map<String, Double> medians = new LinkedHashMap<>();

@@ -56,7 +56,7 @@ final class ConsumeComparison {
 
   String run() throws Exception {
     int rounds = env.settings.rounds(3);
-    int n = env.settings.quick ? 60_000 : 300_000;
+    int n = env.settings.quick ? 40_000 : 300_000;
     Table table = new Table("Consume throughput (" + String.format("%,d", n) + " records per trial, "
             + rounds + " rounds, records/s)",
         "shape", "Tidings subscription", "raw consumer + Jackson", "Tidings / raw",

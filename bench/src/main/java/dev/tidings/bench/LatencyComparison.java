@@ -49,7 +49,7 @@ final class LatencyComparison {
 
   String run() throws Exception {
     int rounds = env.settings.rounds(env.settings.quick ? 3 : 5);
-    double seconds = env.settings.quick ? 1.5 : 3;
+    double seconds = env.settings.quick ? 1 : 3;
     Table table = new Table("End-to-end latency, publish call → handler entry (µs; " + seconds + " s per trial, "
             + rounds + " rounds)",
         "shape", "msg/s", "variant", "p50", "p99", "p99.9", "max", "p99 Tidings − raw");
