@@ -42,11 +42,21 @@ final class Env implements AutoCloseable {
 
   /** Tidings options: the topics' prefix and partitions; every Kafka setting left at Tidings' defaults. */
   ApplicationOptions.Builder options() {
-    return ApplicationOptions.builder()
+    ApplicationOptions.Builder options = ApplicationOptions.builder()
         .kafkaServers(bootstrap)
         .topicPrefix(prefix)
         .partitions(PARTITIONS)
         .shutdownTimeout(Duration.ofSeconds(10));
+    // Experiments: -Dbench.producer.linger.ms=0, -Dbench.consumer.fetch.max.wait.ms=10, ... reach both sides,
+    // since the raw clients take their configuration from these options too.
+    for (String name : System.getProperties().stringPropertyNames()) {
+      if (name.startsWith("bench.producer.")) {
+        options.producerSetting(name.substring("bench.producer.".length()), System.getProperty(name));
+      } else if (name.startsWith("bench.consumer.")) {
+        options.consumerSetting(name.substring("bench.consumer.".length()), System.getProperty(name));
+      }
+    }
+    return options;
   }
 
   String topic(String stream) {
