@@ -14,8 +14,9 @@ public class Ledger {
 
   @Subscribe(pattern = "invoices", group = "ledger")
   public void onInvoice(InvoiceIssued invoice, MessageContext context) {
-    owed.merge(invoice.customer(), invoice.total(), BigDecimal::add);
+    // The trace first: whoever sees the amount booked can then rely on the trace being recorded.
     context.header("traceparent").ifPresent(t -> correlation.put(invoice.orderId(), t));
+    owed.merge(invoice.customer(), invoice.total(), BigDecimal::add);
   }
 
   /** What the customer owes. */
