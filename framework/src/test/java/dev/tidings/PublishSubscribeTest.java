@@ -12,8 +12,10 @@ import dev.tidings.testkit.TestKafka;
 import dev.tidings.testkit.Wait;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -235,6 +237,26 @@ class PublishSubscribeTest {
       app.mount(Fixtures.router());
       CompletionException e = assertThrows(CompletionException.class, () -> app.publish("x", new Foo("y")).join());
       assertTrue(e.getCause() instanceof PublishException, e.toString());
+    }
+  }
+
+  @Test
+  void closingWhileTheTopicIsStillUnknownFailsEveryPendingPublish() {
+    ApplicationOptions options = ApplicationOptions.builder().kafkaServers("127.0.0.1:1")
+        .adminSetting("default.api.timeout.ms", 60_000).adminSetting("request.timeout.ms", 30_000)
+        .build();
+    List<CompletableFuture<PublishResult>> pending = new ArrayList<>();
+    try (Application app = Application.create(options)) {
+      app.mount(Fixtures.router());
+      for (int i = 0; i < 5; i++) {
+        pending.add(app.publish("x", new Foo("y" + i)));
+      }
+      assertTrue(pending.stream().noneMatch(CompletableFuture::isDone), "nothing answers at 127.0.0.1:1");
+    }
+    for (CompletableFuture<PublishResult> f : pending) {
+      CompletionException e = assertThrows(CompletionException.class, f::join);
+      assertTrue(e.getCause() instanceof PublishException, e.toString());
+      assertTrue(e.getCause().getMessage().contains("closed"), e.getCause().getMessage());
     }
   }
 }

@@ -148,5 +148,13 @@ public final class Publisher implements AutoCloseable {
       p.close(options.shutdownTimeout());
     }
     warmup.shutdown();
+    // Every publish future completes: what never reached the producer fails now.
+    for (TopicSender sender : senders.values()) {
+      for (OutgoingRecord r : sender.abandon()) {
+        fail(r, new PublishException("the application closed before " + options.topicPrefix() + r.stream()
+            + " was available; the message was not sent", true, null));
+      }
+    }
+    senders.clear();
   }
 }

@@ -89,6 +89,22 @@ final class TopicSender {
     return failed;
   }
 
+  /**
+   * Takes every record not yet handed to the producer (waiting for the topic, or queued behind a
+   * partition's first record), so that the caller can fail them when the publisher closes.
+   */
+  synchronized List<OutgoingRecord> abandon() {
+    List<OutgoingRecord> left = new ArrayList<>(waiting);
+    waiting.clear();
+    if (gates != null) {
+      for (Gate gate : gates) {
+        left.addAll(gate.queue);
+        gate.queue.clear();
+      }
+    }
+    return left;
+  }
+
   private void gate(OutgoingRecord record) {
     int partition = record.key() != null
         ? Utils.toPositive(Utils.murmur2(record.key())) % gates.length

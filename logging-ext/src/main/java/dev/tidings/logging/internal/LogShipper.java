@@ -79,6 +79,8 @@ public final class LogShipper {
   private volatile Throwable lastFailure;
   private volatile boolean closeRequested;
   private volatile long closeDeadline;
+  /** Set once the background thread no longer drains the fallback queue. */
+  private volatile boolean fallbackDirect;
   private volatile long drainDeadline;
   private final CountDownLatch finished = new CountDownLatch(1);
 
@@ -249,6 +251,7 @@ public final class LogShipper {
       abandonQueued();
     } finally {
       closeApplication();
+      fallbackDirect = true;
       drainFallback(Integer.MAX_VALUE);
       finished.countDown();
       Recursion.exit();
@@ -368,6 +371,11 @@ public final class LogShipper {
     settled.increment();
     if (toFallback != null) {
       toFallback.offer(s);
+      if (fallbackDirect) {
+        // The background thread has gone: a late failure (a callback of the closing producer) is
+        // handed over by the thread that reports it.
+        drainFallback(Integer.MAX_VALUE);
+      }
     }
   }
 
@@ -447,6 +455,13 @@ public final class LogShipper {
     if (toFallback == null) {
       return;
     }
+    synchronized (toFallback) {
+      drainFallbackLocked(max);
+    }
+  }
+
+  /** One caller at a time: a fallback need not be thread-safe. */
+  private void drainFallbackLocked(int max) {
     for (int i = 0; i < max; i++) {
       Snapshot s = toFallback.poll();
       if (s == null) {
