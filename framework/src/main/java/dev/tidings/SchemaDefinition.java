@@ -20,6 +20,7 @@ public final class SchemaDefinition<T extends Record> {
   private final Duration retention;
   private final List<String> streams;
   private final String jsonSchema;
+  private final RecordCheck<T> check;
 
   private SchemaDefinition(Builder<T> b) {
     this.type = b.type;
@@ -28,6 +29,7 @@ public final class SchemaDefinition<T extends Record> {
     this.retention = b.retention;
     this.streams = List.copyOf(b.streams);
     this.jsonSchema = b.jsonSchema;
+    this.check = b.check;
     if (id.isBlank() || id.contains(":")) {
       throw new ConfigurationException(
           "schema id '" + id + "' of " + type.getName() + " is invalid: use a non-blank id without ':'");
@@ -90,6 +92,14 @@ public final class SchemaDefinition<T extends Record> {
     return jsonSchema;
   }
 
+  /**
+   * The fast check of records before they are written, if one was given (generated registrations
+   * give one for derived schemas).
+   */
+  public Optional<RecordCheck<T>> check() {
+    return Optional.ofNullable(check);
+  }
+
   @Override
   public String toString() {
     return "SchemaDefinition[" + key() + " -> " + type.getName() + "]";
@@ -103,6 +113,7 @@ public final class SchemaDefinition<T extends Record> {
     private Duration retention;
     private List<String> streams = List.of();
     private String jsonSchema;
+    private RecordCheck<T> check;
 
     private Builder(Class<T> type) {
       this.type = Objects.requireNonNull(type, "type");
@@ -131,6 +142,17 @@ public final class SchemaDefinition<T extends Record> {
 
     public Builder<T> jsonSchema(String jsonSchema) {
       this.jsonSchema = jsonSchema;
+      return this;
+    }
+
+    /**
+     * A fast check run before the JSON Schema validator when a record is published: when it says
+     * {@code true} the record is written straight to the envelope without building a JSON tree;
+     * otherwise the JSON Schema validator decides. It must never return {@code true} for a record
+     * whose JSON the schema rejects. The processor generates it; {@code null} for none.
+     */
+    public Builder<T> check(RecordCheck<T> check) {
+      this.check = check;
       return this;
     }
 

@@ -138,7 +138,7 @@ public final class KafkaApplication implements Application {
     checkOpen();
     checkStream(stream);
     CompiledSchema schema = registry.byType(record.getClass());
-    byte[] value = codec.encode(stream, record, options.validateOnPublish());
+    byte[] value = codec.encode(stream, schema, record, options.validateOnPublish());
     return publisher.send(stream, schema.definition().retention().orElse(null), key, value, headers);
   }
 

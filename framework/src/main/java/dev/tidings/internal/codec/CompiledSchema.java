@@ -8,6 +8,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.tidings.ConfigurationException;
+import dev.tidings.RecordCheck;
 import dev.tidings.SchemaDefinition;
 import dev.tidings.SchemaValidationException.Violation;
 import java.util.ArrayList;
@@ -27,10 +28,13 @@ public final class CompiledSchema {
 
   private final SchemaDefinition<?> definition;
   private final JsonSchema schema;
+  private final RecordCheck<Record> check;
 
+  @SuppressWarnings("unchecked")
   private CompiledSchema(SchemaDefinition<?> definition, JsonSchema schema) {
     this.definition = definition;
     this.schema = schema;
+    this.check = (RecordCheck<Record>) definition.check().orElse(null);
   }
 
   /**
@@ -56,6 +60,22 @@ public final class CompiledSchema {
 
   public SchemaDefinition<?> definition() {
     return definition;
+  }
+
+  /**
+   * Whether the definition's {@link RecordCheck} vouches for {@code record} (an instance of the
+   * definition's type); {@code false} without a check, or when the check throws.
+   */
+  public boolean certainlyValid(Record record) {
+    if (check == null) {
+      return false;
+    }
+    try {
+      return check.certainlyValid(record);
+    } catch (RuntimeException e) {
+      // A check is an optimization: when it breaks, the JSON Schema validator still decides.
+      return false;
+    }
   }
 
   /** The broken rules, sorted by pointer; empty when {@code data} is valid. */

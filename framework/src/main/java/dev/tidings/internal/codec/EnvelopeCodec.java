@@ -36,39 +36,61 @@ public final class EnvelopeCodec {
   /**
    * The envelope bytes of {@code record}.
    *
+   * <p>When the schema has a {@link dev.tidings.RecordCheck} and it vouches for the record (or
+   * validation is off), Jackson writes the record straight into the envelope. Otherwise the record
+   * becomes a JSON tree that the JSON Schema validator checks and reports on. Both routes write the
+   * same bytes.
+   *
    * @param stream the stream, for error messages
    * @param validate whether to validate against the schema first
    * @throws SchemaValidationException when {@code validate} is set and the record is invalid
    * @throws dev.tidings.ConfigurationException when the record's class has no schema
    */
   public byte[] encode(String stream, Record record, boolean validate) {
-    CompiledSchema schema = registry.byType(record.getClass());
-    JsonNode data = mapper.valueToTree(record);
-    if (validate) {
-      List<Violation> violations = schema.validate(data);
-      if (!violations.isEmpty()) {
-        throw validationFailure(stream, schema.definition().key(), violations);
-      }
+    return encode(stream, registry.byType(record.getClass()), record, validate);
+  }
+
+  /** {@link #encode(String, Record, boolean)} with the record's schema already looked up. */
+  public byte[] encode(String stream, CompiledSchema schema, Record record, boolean validate) {
+    String key = schema.definition().key();
+    if (!validate || schema.certainlyValid(record)) {
+      return write(key, record);
     }
-    return write(schema.definition().key(), data);
+    JsonNode data = mapper.valueToTree(record);
+    List<Violation> violations = schema.validate(data);
+    if (!violations.isEmpty()) {
+      throw validationFailure(stream, key, violations);
+    }
+    return write(key, data);
   }
 
   /** The envelope bytes of an already validated tree. */
   public byte[] write(String schemaKey, JsonNode data) {
+    return writeEnvelope(schemaKey, data);
+  }
+
+  private byte[] write(String schemaKey, Record record) {
+    return writeEnvelope(schemaKey, record);
+  }
+
+  private byte[] writeEnvelope(String schemaKey, Object data) {
     try {
       // writeValueAsBytes writes into the factory's recycled buffers: one copy out, no growing stream.
-      return mapper.writeValueAsBytes(new TreeEnvelope(schemaKey, data));
+      return mapper.writeValueAsBytes(new EnvelopeValue(schemaKey, data));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write envelope of " + schemaKey, e);
     }
   }
 
-  /** {@code {"schema":key,"data":tree}}, written token by token as the tree writes itself. */
-  private static final class TreeEnvelope extends JsonSerializable.Base {
+  /**
+   * {@code {"schema":key,"data":...}}, with {@code data} a tree or a record that Jackson serializes
+   * in place: the tree writes itself token by token, the record through its cached serializer.
+   */
+  private static final class EnvelopeValue extends JsonSerializable.Base {
     private final String schemaKey;
-    private final JsonNode data;
+    private final Object data;
 
-    TreeEnvelope(String schemaKey, JsonNode data) {
+    EnvelopeValue(String schemaKey, Object data) {
       this.schemaKey = schemaKey;
       this.data = data;
     }
@@ -78,7 +100,11 @@ public final class EnvelopeCodec {
       gen.writeStartObject();
       gen.writeStringField("schema", schemaKey);
       gen.writeFieldName("data");
-      data.serialize(gen, provider);
+      if (data instanceof JsonNode tree) {
+        tree.serialize(gen, provider);
+      } else {
+        provider.defaultSerializeValue(data, gen);
+      }
       gen.writeEndObject();
     }
 

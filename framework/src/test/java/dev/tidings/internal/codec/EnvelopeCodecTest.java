@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tidings.ConfigurationException;
 import dev.tidings.DecodeException;
 import dev.tidings.DecodeException.Reason;
+import dev.tidings.RecordCheck;
 import dev.tidings.SchemaDefinition;
 import dev.tidings.SchemaValidationException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EnvelopeCodecTest {
@@ -76,6 +80,46 @@ class EnvelopeCodecTest {
   void encodingWithoutValidationSkipsTheCheck() {
     Order bad = new Order("o1", List.of(new Item("a", 0)), null);
     assertTrue(utf8(codec.encode("orders", bad, false)).contains("\"qty\":0"));
+  }
+
+  record Mixed(BigDecimal price, Optional<String> note, byte[] blob, Map<String, List<Item>> byKey, Instant at,
+      double ratio, Kind kind) {}
+
+  enum Kind { A, B }
+
+  /** A registry whose Mixed schema has a check that answers {@code answer} (or throws). */
+  private static EnvelopeCodec withCheck(RecordCheck<Mixed> check) {
+    SchemaRegistry registry = new SchemaRegistry();
+    registry.register(SchemaDefinition.builder(Mixed.class).id("Mixed")
+        .jsonSchema("{\"type\":\"object\",\"properties\":{\"price\":{\"type\":\"number\",\"minimum\":0}}}")
+        .check(check).build());
+    return new EnvelopeCodec(registry);
+  }
+
+  private static Mixed mixed(String price) {
+    return new Mixed(new BigDecimal(price), Optional.empty(), new byte[] {1, 2, 3},
+        Map.of("k", List.of(new Item("a", 2))), Instant.parse("2026-01-02T03:04:05.120Z"), 0.1, Kind.B);
+  }
+
+  @Test
+  void aRecordTheCheckVouchesForIsWrittenStraightWithTheBytesOfTheTreeRoute() {
+    Mixed m = mixed("10.50");
+    byte[] straight = withCheck(r -> true).encode("s", m, true);
+    byte[] tree = withCheck(r -> false).encode("s", m, true);
+    assertEquals(utf8(tree), utf8(straight));
+    assertEquals("{\"schema\":\"Mixed:1\",\"data\":{\"price\":10.50,\"note\":null,\"blob\":\"AQID\","
+        + "\"byKey\":{\"k\":[{\"sku\":\"a\",\"qty\":2}]},\"at\":\"2026-01-02T03:04:05.120Z\",\"ratio\":0.1,"
+        + "\"kind\":\"B\"}}", utf8(straight));
+  }
+
+  @Test
+  void aCheckThatSaysNoOrThrowsLeavesTheDecisionToTheJsonSchemaValidator() {
+    assertTrue(utf8(withCheck(r -> false).encode("s", mixed("1"), true)).contains("\"price\":1"));
+    assertTrue(utf8(withCheck(r -> { throw new IllegalStateException("bug"); }).encode("s", mixed("1"), true))
+        .contains("\"price\":1"));
+    SchemaValidationException e = assertThrows(SchemaValidationException.class,
+        () -> withCheck(r -> false).encode("s", mixed("-1"), true));
+    assertEquals("/price", e.violations().get(0).pointer());
   }
 
   @Test
