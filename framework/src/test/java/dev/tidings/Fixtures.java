@@ -22,10 +22,13 @@ final class Fixtures {
   static final String OTHER_SCHEMA = """
       {"type":"object","properties":{"name":{"type":"string"}},"required":["name"]}""";
 
-  /** A router with the three schemas registered. */
+  /**
+   * A router with the three schemas registered. Foo has a {@link RecordCheck} like generated
+   * registrations give, so its messages take the codec's exact routes; the others take the tree.
+   */
   static Router router() {
     return new Router()
-        .schema(SchemaDefinition.of(Foo.class, "Foo", 1, FOO_SCHEMA))
+        .schema(SchemaDefinition.builder(Foo.class).id("Foo").jsonSchema(FOO_SCHEMA).check(f -> f.bar() != null).build())
         .schema(SchemaDefinition.builder(Content.class).id("Content").version(1)
             .retention(java.time.Duration.ofHours(2)).jsonSchema(CONTENT_SCHEMA).build())
         .schema(SchemaDefinition.of(Other.class, "Other", 1, OTHER_SCHEMA));

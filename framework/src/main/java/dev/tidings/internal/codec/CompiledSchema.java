@@ -1,6 +1,7 @@
 package dev.tidings.internal.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
@@ -29,12 +30,24 @@ public final class CompiledSchema {
   private final SchemaDefinition<?> definition;
   private final JsonSchema schema;
   private final RecordCheck<Record> check;
+  private final ObjectReader reader;
 
   @SuppressWarnings("unchecked")
   private CompiledSchema(SchemaDefinition<?> definition, JsonSchema schema) {
     this.definition = definition;
     this.schema = schema;
     this.check = (RecordCheck<Record>) definition.check().orElse(null);
+    this.reader = Json.mapper().readerFor(definition.type());
+  }
+
+  /** Whether the definition has a {@link RecordCheck}. */
+  public boolean hasCheck() {
+    return check != null;
+  }
+
+  /** Binds {@code data} to the definition's type (no validation). */
+  ObjectReader reader() {
+    return reader;
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.tidings.internal.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +14,8 @@ import dev.tidings.SchemaValidationException;
 import dev.tidings.SchemaValidationException.Violation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -113,6 +117,63 @@ public final class EnvelopeCodec {
         throws IOException {
       serialize(gen, provider);
     }
+  }
+
+  /** A record bound by {@link #decodeExact}, with the schema key it came with. */
+  public record Exact(String schemaKey, Record record) {}
+
+  private static final byte[] COMPACT_START = "{\"schema\":\"".getBytes(StandardCharsets.UTF_8);
+
+  /**
+   * The fast route for envelopes that Tidings itself wrote: reads the schema key and binds {@code
+   * data} in one streaming pass, without a tree or the JSON Schema validator, and accepts the
+   * result only when the schema's {@link dev.tidings.RecordCheck} vouches for the record <em>and</em>
+   * writing it again gives exactly {@code value}. Then the bytes are the envelope of a record known
+   * to be valid, so they are valid themselves, whatever the record's constructor or Jackson's
+   * leniency would have made of other input.
+   *
+   * @return the record, or {@code null} when the route does not apply (other writers' formatting,
+   *     no check, anything unexpected): the caller then takes {@link #parse} and {@link #bind},
+   *     which decide and report
+   */
+  public Exact decodeExact(byte[] value) {
+    if (value == null || !startsWith(value, COMPACT_START)) {
+      return null;
+    }
+    try (JsonParser p = mapper.createParser(value)) {
+      if (p.nextToken() != JsonToken.START_OBJECT
+          || p.nextToken() != JsonToken.FIELD_NAME
+          || p.nextToken() != JsonToken.VALUE_STRING) {
+        return null;
+      }
+      String key = p.getText();
+      CompiledSchema schema = registry.byKey(key);
+      if (schema == null || !schema.hasCheck()
+          || p.nextToken() != JsonToken.FIELD_NAME || !"data".equals(p.currentName())
+          || p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      Record record = schema.reader().readValue(p);
+      if (p.nextToken() != JsonToken.END_OBJECT || p.nextToken() != null || !schema.certainlyValid(record)) {
+        return null;
+      }
+      return Arrays.equals(value, write(key, record)) ? new Exact(key, record) : null;
+    } catch (IOException | RuntimeException e) {
+      // Not ours to judge: the tree route classifies the input and reports on it.
+      return null;
+    }
+  }
+
+  private static boolean startsWith(byte[] value, byte[] prefix) {
+    if (value.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (value[i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -21,6 +21,8 @@ final class Delivery implements MessageContext {
   private final Application application;
   private Envelope envelope;
   private DecodeException parseFailure;
+  private EnvelopeCodec.Exact exact;
+  private boolean exactTried;
 
   Delivery(ConsumerRecord<byte[], byte[]> record, String stream, EnvelopeCodec codec,
       Subscriber subscriber, Application application) {
@@ -29,6 +31,18 @@ final class Delivery implements MessageContext {
     this.codec = codec;
     this.subscriber = subscriber;
     this.application = application;
+  }
+
+  /**
+   * The record when the envelope takes the codec's exact route ({@link EnvelopeCodec#decodeExact}),
+   * else {@code null}; tried once.
+   */
+  EnvelopeCodec.Exact exact() {
+    if (!exactTried) {
+      exactTried = true;
+      exact = codec.decodeExact(record.value());
+    }
+    return exact;
   }
 
   /** The parsed envelope; throws the same {@link DecodeException} on every call if unparseable. */
@@ -48,6 +62,9 @@ final class Delivery implements MessageContext {
 
   @Override
   public String schema() {
+    if (exact != null) {
+      return exact.schemaKey();
+    }
     try {
       return parsed().schemaKey();
     } catch (DecodeException e) {

@@ -102,6 +102,12 @@ final class RecordProcessor implements PartitionWork.Step {
   private Next processOne(ConsumerRecord<byte[], byte[]> record, Lane lane, PartitionWork work) {
     Delivery delivery = delivery(record, work);
     long leadTime = clock.millis() - record.timestamp();
+    EnvelopeCodec.Exact exact = delivery.exact();
+    Typed fast = exact == null ? null : handlers.get(exact.schemaKey());
+    if (fast != null) {
+      Object payload = exact.record();
+      return invoke(() -> fast.handler().handle(payload, delivery), delivery, lane, leadTime);
+    }
     Envelope envelope;
     try {
       envelope = delivery.parsed();
@@ -142,6 +148,12 @@ final class RecordProcessor implements PartitionWork.Step {
     List<MessageContext> contexts = new ArrayList<>(records.size());
     for (ConsumerRecord<byte[], byte[]> record : records) {
       Delivery delivery = delivery(record, work);
+      EnvelopeCodec.Exact exact = delivery.exact();
+      if (exact != null && exact.schemaKey().equals(batchKey)) {
+        payloads.add(exact.record());
+        contexts.add(delivery);
+        continue;
+      }
       try {
         Envelope envelope = delivery.parsed();
         if (!envelope.schemaKey().equals(batchKey)) {

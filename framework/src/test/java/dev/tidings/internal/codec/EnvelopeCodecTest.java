@@ -122,6 +122,52 @@ class EnvelopeCodecTest {
     assertEquals("/price", e.violations().get(0).pointer());
   }
 
+  record Trimmed(String name, int n) {
+    Trimmed {
+      name = name.trim();
+    }
+  }
+
+  private static final EnvelopeCodec EXACT = exactCodec();
+
+  private static EnvelopeCodec exactCodec() {
+    SchemaRegistry registry = new SchemaRegistry();
+    registry.register(SchemaDefinition.builder(Trimmed.class).id("T")
+        .jsonSchema("{\"type\":\"object\",\"required\":[\"name\",\"n\"],\"properties\":{\"name\":{\"type\":"
+            + "\"string\",\"pattern\":\"^\\\\S\"},\"n\":{\"type\":\"integer\",\"maximum\":10}}}")
+        .check(t -> !t.name().isEmpty() && !Character.isWhitespace(t.name().charAt(0)) && t.n() <= 10).build());
+    registry.register(SchemaDefinition.of(Foo.class, "Foo", 1, "{\"type\":\"object\"}"));
+    return new EnvelopeCodec(registry);
+  }
+
+  private static EnvelopeCodec.Exact exact(String json) {
+    return EXACT.decodeExact(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theExactRouteTakesWhatTidingsWroteForARecordItsCheckVouchesFor() {
+    byte[] written = EXACT.encode("s", new Trimmed("a", 3), true);
+    EnvelopeCodec.Exact e = EXACT.decodeExact(written);
+    assertEquals(new EnvelopeCodec.Exact("T:1", new Trimmed("a", 3)), e);
+  }
+
+  @Test
+  void theExactRouteLeavesEverythingElseToTheValidator() {
+    assertEquals(null, exact("{\"schema\":\"T:1\",\"data\":{\"name\":\"a\",\"n\":11}}"), "check says no");
+    assertEquals(null, exact("{\"schema\": \"T:1\", \"data\": {\"name\": \"a\", \"n\": 3}}"), "other formatting");
+    assertEquals(null, exact("{\"data\":{\"name\":\"a\",\"n\":3},\"schema\":\"T:1\"}"), "data first");
+    assertEquals(null, exact("{\"schema\":\"T:1\",\"data\":{\"name\":\"a\",\"n\":3,\"x\":1}}"), "extra property");
+    assertEquals(null, exact("{\"schema\":\"T:1\",\"data\":{\"name\":\" a\",\"n\":3}}"),
+        "the constructor trims: the record is valid, the bytes were not");
+    assertEquals(null, exact("{\"schema\":\"T:1\",\"data\":{\"name\":\"a\",\"n\":\"3\"}}"), "Jackson coerces \"3\"");
+    assertEquals(null, exact("{\"schema\":\"T:1\",\"data\":{\"name\":\"a\"}}"), "n missing: Jackson binds 0");
+    assertEquals(null, exact("{\"schema\":\"T:1\",\"data\":{\"name\":\"a\",\"n\":3}} x"), "trailing garbage");
+    assertEquals(null, exact("{\"schema\":\"Foo:1\",\"data\":{\"bar\":\"x\"}}"), "no check");
+    assertEquals(null, exact("{\"schema\":\"Nope:1\",\"data\":{}}"), "unknown schema");
+    assertEquals(null, exact("{\"schema\":\"T:1\",\"data\":{\"name\":\"a\",\"n\":3"), "truncated");
+    assertEquals(null, EXACT.decodeExact(null));
+  }
+
   @Test
   void unregisteredClassSaysHowToRegister() {
     record Unknown(int x) {}
