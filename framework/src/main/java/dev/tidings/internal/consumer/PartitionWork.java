@@ -22,6 +22,8 @@ import org.apache.kafka.common.TopicPartition;
  * thread adds records, reads {@link #size()} to pause and resume, and reads {@link #committable()}.
  */
 final class PartitionWork {
+  /** Records a lane handles before it lets other lanes of the pool have the thread. */
+  static final int SLICE = 256;
   /** Processes one attempt at the head records of a lane. */
   interface Step {
     Next process(List<ConsumerRecord<byte[], byte[]>> records, Lane lane, PartitionWork work);
@@ -87,7 +89,13 @@ final class PartitionWork {
     return pending.size();
   }
 
+  /**
+   * Handles the lane's records in order. After {@link #SLICE} records it goes to the back of the
+   * pool's queue, so that partitions sharing a thread take turns even while one of them is fed
+   * faster than it is handled.
+   */
   private void drain(Lane lane) {
+    int handled = 0;
     while (true) {
       List<ConsumerRecord<byte[], byte[]>> head;
       synchronized (this) {
@@ -96,12 +104,17 @@ final class PartitionWork {
           notifyAll();
           return;
         }
+        if (handled >= SLICE) {
+          pool.execute(() -> drain(lane));
+          return;
+        }
         head = lane.head(batchSize);
         lane.busy = true;
       }
       Next next;
       try {
         next = step.process(head, lane, this);
+        handled += head.size();
       } catch (RuntimeException | Error e) {
         next = Next.stop(0, e);
       }
@@ -197,6 +210,11 @@ final class PartitionWork {
 
   boolean paused() {
     return paused;
+  }
+
+  /** The number of pending records at or below which a paused partition resumes. */
+  synchronized int resumeAt() {
+    return resumeAt;
   }
 
   /** Marks the partition paused until at most {@code resumeAt} records are pending (poll thread). */
