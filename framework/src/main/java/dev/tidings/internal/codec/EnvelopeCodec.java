@@ -13,6 +13,7 @@ import dev.tidings.DecodeException.Reason;
 import dev.tidings.SchemaValidationException;
 import dev.tidings.SchemaValidationException.Violation;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -157,10 +158,42 @@ public final class EnvelopeCodec {
       if (p.nextToken() != JsonToken.END_OBJECT || p.nextToken() != null || !schema.certainlyValid(record)) {
         return null;
       }
-      return Arrays.equals(value, write(key, record)) ? new Exact(key, record) : null;
+      SameBytes same = new SameBytes(value);
+      mapper.writeValue(same, new EnvelopeValue(key, record));
+      return same.same() ? new Exact(key, record) : null;
     } catch (IOException | RuntimeException e) {
       // Not ours to judge: the tree route classifies the input and reports on it.
       return null;
+    }
+  }
+
+  /** Compares what is written to it with the expected bytes, without keeping a copy. */
+  private static final class SameBytes extends OutputStream {
+    private final byte[] expected;
+    private int at;
+    private boolean differs;
+
+    SameBytes(byte[] expected) {
+      this.expected = expected;
+    }
+
+    @Override
+    public void write(int b) {
+      differs |= at >= expected.length || expected[at] != (byte) b;
+      at++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      if (differs || at + len > expected.length
+          || !Arrays.equals(b, off, off + len, expected, at, at + len)) {
+        differs = true;
+      }
+      at += len;
+    }
+
+    boolean same() {
+      return !differs && at == expected.length;
     }
   }
 
