@@ -14,8 +14,9 @@ import javax.lang.model.element.TypeElement;
  * Processes {@code dev.tidings.Schema} and {@code dev.tidings.Subscribe}.
  *
  * <p>For a record {@code Order} annotated with {@code @Schema} it writes {@code Order_Schema}, a
- * {@code dev.tidings.Registration} that registers the schema with its derived JSON Schema, and the
- * file {@code META-INF/tidings/schemas/<id>-<version>.json}. For a class {@code Billing} with
+ * {@code dev.tidings.Registration} that registers the schema with its derived JSON Schema and a
+ * fast, conservative check of records against it, and the file {@code
+ * META-INF/tidings/schemas/<id>-<version>.json}. For a class {@code Billing} with
  * {@code @Subscribe} methods it writes {@code Billing_Subscriptions}, which subscribes each method
  * with a direct call. Every generated registration is listed in {@code
  * META-INF/services/dev.tidings.Registration}, written once in the last round.

@@ -38,6 +38,15 @@ public final class Fixtures {
     return javac().withProcessors(new TidingsProcessor()).withOptions(OPTIONS).compile(sources);
   }
 
+  /** The text of the source file {@code type} that {@code compilation} generated. */
+  public static String generatedSource(Compilation compilation, String type) {
+    try {
+      return compilation.generatedSourceFile(type).orElseThrow().getCharContent(true).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The text of a test resource. */
   public static String text(String resource) {
     try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(resource)) {

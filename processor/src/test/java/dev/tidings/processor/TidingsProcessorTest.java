@@ -105,11 +105,7 @@ class TidingsProcessorTest {
   }
 
   private static String content(Compilation compilation, String type) {
-    try {
-      return compilation.generatedSourceFile(type).orElseThrow().getCharContent(true).toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Fixtures.generatedSource(compilation, type);
   }
 
   @Test

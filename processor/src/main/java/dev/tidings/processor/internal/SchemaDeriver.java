@@ -330,7 +330,7 @@ final class SchemaDeriver {
   }
 
   /** The property name Jackson writes: {@code @JsonProperty("...")} when given, else the name. */
-  private String jsonName(TypeElement record, RecordComponentElement component) {
+  static String jsonName(TypeElement record, RecordComponentElement component) {
     for (AnnotationMirror mirror : declarationAnnotations(record, component)) {
       if (Annotations.qualifiedName(mirror).equals(Names.JSON_PROPERTY)) {
         String renamed = Annotations.string(Annotations.explicitValue(mirror, "value"), "");

@@ -25,10 +25,15 @@ import javax.tools.StandardLocation;
  *   static final String JSON_SCHEMA = "{...}";
  *   public void register(Router router) {
  *     router.schema(SchemaDefinition.builder(Order.class).id("Order").version(2)
- *         .retention(Duration.ofSeconds(604800L)).streams("orders").jsonSchema(JSON_SCHEMA).build());
+ *         .retention(Duration.ofSeconds(604800L)).streams("orders").jsonSchema(JSON_SCHEMA)
+ *         .check(Order_Schema::check).build());
  *   }
+ *   static boolean check(Order v) { ... }
  * }
  * }</pre>
+ *
+ * The check and its helpers come from {@link CheckDeriver}; a class without one says why in its
+ * javadoc.
  */
 final class SchemaGenerator {
   /** Longest string literal per chunk: far below the class file's 65535-byte constant limit. */
@@ -87,7 +92,13 @@ final class SchemaGenerator {
       }
       definition.add("\n.streams($L)", streams.build());
     }
-    definition.add("\n.jsonSchema(JSON_SCHEMA)").add("\n.build()");
+    definition.add("\n.jsonSchema(JSON_SCHEMA)");
+    CheckDeriver.Result check = model.check();
+    boolean checked = check != null && check.missing() == null;
+    if (checked) {
+      definition.add("\n.check($T::check)", model.generated());
+    }
+    definition.add("\n.build()");
 
     MethodSpec.Builder register =
         MethodSpec.methodBuilder("register")
@@ -101,22 +112,30 @@ final class SchemaGenerator {
     }
 
     String source = model.resource() == null ? "derived from the record's components" : "read from " + model.resource();
-    return TypeSpec.classBuilder(model.generated())
+    TypeSpec.Builder type = TypeSpec.classBuilder(model.generated())
         .addOriginatingElement(model.type())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(Generation.REGISTRATION)
-        .addJavadoc("Registers the schema {@code $L} of {@link $T}.\n", model.key(), record)
-        .addField(
-            FieldSpec.builder(String.class, "JSON_SCHEMA", Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("The JSON Schema document, $L.\n", source)
-                .initializer(literal(model.json()))
-                .build())
+        .addJavadoc("Registers the schema {@code $L} of {@link $T}.\n", model.key(), record);
+    if (check != null && !checked) {
+      type.addJavadoc("\n<p>No generated check: $L. The JSON Schema validator checks every record.\n",
+          check.missing().replace("*/", "*&#47;"));
+    }
+    type.addField(
+        FieldSpec.builder(String.class, "JSON_SCHEMA", Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The JSON Schema document, $L.\n", source)
+            .initializer(literal(model.json()))
+            .build())
         .addMethod(
             MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Called by {@link java.util.ServiceLoader}.\n")
                 .build())
         .addMethod(register.build());
+    if (checked) {
+      type.addFields(check.fields()).addMethods(check.methods());
+    }
+    return type;
   }
 
   /** A string expression: one literal, or a join of literals when the text is long. */

@@ -10,6 +10,8 @@ import javax.lang.model.element.TypeElement;
  * @param retentionSeconds {@code -1} for the broker's default
  * @param json the JSON Schema document (derived, or the hand-written resource)
  * @param resource the hand-written resource path, or {@code null} when derived
+ * @param check the generated check of a derived schema, or why there is none; {@code null} for a
+ *     hand-written schema
  */
 record SchemaModel(
     TypeElement type,
@@ -19,7 +21,8 @@ record SchemaModel(
     List<String> streams,
     String json,
     String resource,
-    ClassName generated) {
+    ClassName generated,
+    CheckDeriver.Result check) {
 
   /** {@code id:version}, as in the envelope. */
   String key() {

@@ -26,9 +26,9 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Validates each {@code @Schema} record, models it (deriving its JSON Schema or loading the
- * hand-written one) and hands it to {@link SchemaGenerator}. A record whose component types are not
- * resolved yet waits for the next round.
+ * Validates each {@code @Schema} record, models it (deriving its JSON Schema and its check, or
+ * loading the hand-written schema) and hands it to {@link SchemaGenerator}. A record whose component
+ * types are not resolved yet waits for the next round.
  */
 final class SchemaStep {
   /** Largest retention in seconds whose milliseconds still fit in a long. */
@@ -38,6 +38,7 @@ final class SchemaStep {
   private final Filer filer;
   private final Diagnostics diagnostics;
   private final SchemaDeriver deriver;
+  private final CheckDeriver checks;
   private final SchemaGenerator generator;
   /** {@code id:version} to the record that claimed it, across rounds. */
   private final Map<String, String> claimed = new HashMap<>();
@@ -45,13 +46,14 @@ final class SchemaStep {
   private final Deferrals deferrals;
 
   SchemaStep(
-      Elements elements, Filer filer, Diagnostics diagnostics, SchemaDeriver deriver,
+      Elements elements, Filer filer, Diagnostics diagnostics, SchemaDeriver deriver, CheckDeriver checks,
       SchemaGenerator generator) {
     this.elements = elements;
     this.filer = filer;
     this.diagnostics = diagnostics;
     this.deferrals = new Deferrals(elements, diagnostics, "@Schema record ");
     this.deriver = deriver;
+    this.checks = checks;
     this.generator = generator;
   }
 
@@ -124,6 +126,7 @@ final class SchemaStep {
 
     String resource = Annotations.string(Annotations.value(elements, mirror, "resource"), "").strip();
     String json;
+    CheckDeriver.Result check = null;
     if (resource.isEmpty()) {
       resource = null;
       SchemaDeriver.Result derived = deriver.derive(type, id);
@@ -132,7 +135,12 @@ final class SchemaStep {
         return; // report nothing now: the next round sees the whole record again
       }
       problems.addAll(derived.problems());
-      json = derived.document() == null ? null : SchemaDeriver.text(derived.document());
+      if (derived.document() != null) {
+        json = SchemaDeriver.text(derived.document());
+        check = checks.derive(type, derived.document());
+      } else {
+        json = null;
+      }
     } else {
       if (resource.startsWith("/")) {
         resource = resource.substring(1);
@@ -151,7 +159,7 @@ final class SchemaStep {
     }
     claimed.put(key, name);
     generator.generate(new SchemaModel(type, id, version, retention, streams, json, resource,
-        Generation.generatedName(type, Names.SCHEMA_ROLE)));
+        Generation.generatedName(type, Names.SCHEMA_ROLE), check));
   }
 
   private static String describeKind(TypeElement type) {

@@ -35,10 +35,10 @@ final class TypeShapes {
     this.types = types;
   }
 
-  private static final String LOCAL_TIME_PATTERN = "^[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?$";
-  private static final String LOCAL_DATE_TIME_PATTERN =
+  static final String LOCAL_TIME_PATTERN = "^[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?$";
+  static final String LOCAL_DATE_TIME_PATTERN =
       "^[+-]?[0-9]{4,}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?$";
-  private static final String DURATION_PATTERN =
+  static final String DURATION_PATTERN =
       "^[-+]?[Pp]([-+]?[0-9]+[Dd])?([Tt]([-+]?[0-9]+[Hh])?([-+]?[0-9]+[Mm])?([-+]?[0-9]+([.,][0-9]{0,9})?[Ss])?)?$";
 
   /** Schemas of types that map to one fixed schema, by qualified name. */

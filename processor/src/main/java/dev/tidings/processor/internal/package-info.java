@@ -7,7 +7,10 @@
  *   <li>{@code @Schema}: {@link dev.tidings.processor.internal.SchemaStep}, with {@link
  *       dev.tidings.processor.internal.SchemaDeriver} (and {@link
  *       dev.tidings.processor.internal.TypeShapes}, {@link
- *       dev.tidings.processor.internal.Constraints}) for the JSON Schema and {@link
+ *       dev.tidings.processor.internal.Constraints}) for the JSON Schema, {@link
+ *       dev.tidings.processor.internal.CheckDeriver} (and {@link
+ *       dev.tidings.processor.internal.LeafChecks}, {@link
+ *       dev.tidings.processor.internal.JacksonDefaults}) for its {@code RecordCheck} and {@link
  *       dev.tidings.processor.internal.SchemaGenerator} for {@code <Record>_Schema};
  *   <li>{@code @Subscribe}: {@link dev.tidings.processor.internal.SubscribeStep}, with {@link
  *       dev.tidings.processor.internal.SubscribeMethods} for each method, {@link
