@@ -28,10 +28,15 @@ class DiscoveryTest {
     return router.subscriptions().stream().collect(Collectors.toMap(Subscription::group, Function.identity()));
   }
 
+  /** The schemas of the shop; the test sources add the {@code check.*} samples of the generated checks' test. */
+  private static Set<String> shopSchemas(Router router) {
+    return router.schemas().keySet().stream().filter(key -> !key.startsWith("check.")).collect(Collectors.toSet());
+  }
+
   @Test
   void discoverFindsEverySchemaWithItsSettings() {
     Router router = Router.discover();
-    assertEquals(Set.of("InvoiceIssued:1", "OrderPlaced:1", "OrderShipped:1"), router.schemas().keySet());
+    assertEquals(Set.of("InvoiceIssued:1", "OrderPlaced:1", "OrderShipped:1"), shopSchemas(router));
     SchemaDefinition<?> placed = router.schemas().get("OrderPlaced:1");
     assertEquals(OrderPlaced.class, placed.type());
     assertEquals(Optional.of(Duration.ofDays(7)), placed.retention());
