@@ -55,7 +55,7 @@ class BillingTest {
       assertEquals(1, invoices.size());
       assertEquals(
           "{\"schema\":\"InvoiceIssued:1\",\"data\":{\"invoiceId\":\"inv-42\",\"orderId\":\"o-42\","
-              + "\"customer\":\"ada\",\"total\":17.5,\"issuedAt\":\"2030-05-01T12:00:00Z\"}}",
+              + "\"customer\":\"ada\",\"total\":17.50,\"issuedAt\":\"2030-05-01T12:00:00Z\"}}",
           new String(invoices.get(0).value(), StandardCharsets.UTF_8));
       assertTrue(
           invoices.get(0).headers().lastHeader("traceparent") != null, "traceparent header on the invoice");
