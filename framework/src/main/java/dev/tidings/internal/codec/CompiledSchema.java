@@ -93,7 +93,14 @@ public final class CompiledSchema {
 
   /** The broken rules, sorted by pointer; empty when {@code data} is valid. */
   public List<Violation> validate(JsonNode data) {
-    Set<ValidationMessage> messages = schema.validate(data);
+    Set<ValidationMessage> messages;
+    try {
+      messages = schema.validate(data);
+    } catch (RuntimeException e) {
+      // The validator has no answer for some values (e.g. NaN against a bound): report, never throw.
+      return List.of(new Violation("", "validator",
+          "the JSON Schema validator cannot evaluate this data: " + e));
+    }
     if (messages.isEmpty()) {
       return List.of();
     }

@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -62,11 +63,42 @@ public final class EnvelopeCodec {
       return write(key, record);
     }
     JsonNode data = mapper.valueToTree(record);
+    String nonFinite = nonFinite(data, "");
+    if (nonFinite != null) {
+      throw validationFailure(stream, key, List.of(new Violation(nonFinite, "type",
+          "NaN and infinite numbers have no JSON form (Jackson would write a string): use a finite value or null")));
+    }
     List<Violation> violations = schema.validate(data);
     if (!violations.isEmpty()) {
       throw validationFailure(stream, key, violations);
     }
     return write(key, data);
+  }
+
+  /** The JSON pointer of the first NaN or infinite number in {@code node}, or {@code null}. */
+  private static String nonFinite(JsonNode node, String pointer) {
+    if (node.isFloatingPointNumber()) {
+      double d = node.doubleValue();
+      return Double.isNaN(d) || Double.isInfinite(d) ? pointer : null;
+    }
+    if (node.isContainerNode()) {
+      if (node.isArray()) {
+        for (int i = 0; i < node.size(); i++) {
+          String found = nonFinite(node.get(i), pointer + "/" + i);
+          if (found != null) {
+            return found;
+          }
+        }
+      } else {
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+          String found = nonFinite(e.getValue(), pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"));
+          if (found != null) {
+            return found;
+          }
+        }
+      }
+    }
+    return null;
   }
 
   /** The envelope bytes of an already validated tree. */

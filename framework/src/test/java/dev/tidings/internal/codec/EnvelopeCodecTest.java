@@ -168,6 +168,23 @@ class EnvelopeCodecTest {
     assertEquals(null, EXACT.decodeExact(null));
   }
 
+  record Measured(double value, List<Double> more) {}
+
+  @Test
+  void nanAndInfinityAreRefusedWithThePointerWhateverTheSchemaSays() {
+    SchemaRegistry registry = new SchemaRegistry();
+    registry.register(SchemaDefinition.of(Measured.class, "M", 1,
+        "{\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"number\",\"maximum\":10}}}"));
+    EnvelopeCodec c = new EnvelopeCodec(registry);
+    SchemaValidationException e = assertThrows(SchemaValidationException.class,
+        () -> c.encode("s", new Measured(Double.NaN, List.of()), true));
+    assertEquals("/value", e.violations().get(0).pointer());
+    e = assertThrows(SchemaValidationException.class,
+        () -> c.encode("s", new Measured(1, List.of(2.0, Double.POSITIVE_INFINITY)), true));
+    assertEquals("/more/1", e.violations().get(0).pointer());
+    assertTrue(e.getMessage().contains("NaN and infinite numbers have no JSON form"), e.getMessage());
+  }
+
   @Test
   void unregisteredClassSaysHowToRegister() {
     record Unknown(int x) {}
