@@ -171,8 +171,12 @@ final class SchemaDeriver {
         TypeMirror type = component.asType();
         Map<String, Object> schema = schema(type, annotations, here);
         String name = jsonName(record, component);
-        properties.put(name, schema == null ? new LinkedHashMap<>() : schema);
         boolean nullable = shape(type) == TypeShapes.Kind.OPTIONAL || hasNullable(annotations);
+        if (schema != null && nullable && !type.getKind().isPrimitive()) {
+          // A declaration @Nullable (not a type annotation): Jackson writes null for it, so allow it.
+          schema = TypeShapes.nullable(schema);
+        }
+        properties.put(name, schema == null ? new LinkedHashMap<>() : schema);
         if (type.getKind().isPrimitive() || !nullable) {
           required.add(name);
         }

@@ -110,6 +110,9 @@ final class TypeShapes {
     if (type instanceof List<?> list && list.contains("null")) {
       return schema;
     }
+    if (schema.size() == 1 && schema.get("anyOf") instanceof List<?> anyOf && anyOf.contains(json("type", "null"))) {
+      return schema;
+    }
     return json("anyOf", List.of(schema, json("type", "null")));
   }
 

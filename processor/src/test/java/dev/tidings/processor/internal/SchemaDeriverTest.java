@@ -37,6 +37,16 @@ class SchemaDeriverTest {
   }
 
   @Test
+  void declarationNullableAllowsNullAsJacksonWritesIt() {
+    String schema = schemaOf(compile("derive/DeclarationNullable.java"), "DeclarationNullable-1.json")
+        .replaceAll("\\s+", "");
+    assertTrue(schema.contains("\"maybe\":{\"type\":[\"string\",\"null\"]}"), schema);
+    assertTrue(schema.contains("\"part\":{\"anyOf\":[{\"$ref\":\"#/$defs/Part\"},{\"type\":\"null\"}]}"), schema);
+    assertTrue(schema.contains("\"list\":{\"type\":[\"array\",\"null\"]"), schema);
+    assertTrue(schema.contains("\"required\":[\"sure\"]"), schema);
+  }
+
+  @Test
   void recordsWithTheSameSimpleNameGetQualifiedDefinitions() {
     String schema = schemaOf(compile("derive/Twins.java"), "Twins-1.json");
     assertTrue(schema.contains("\"$ref\": \"#/$defs/test.Twins.First.Part\""), schema);
