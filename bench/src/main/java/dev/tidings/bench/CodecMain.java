@@ -29,12 +29,14 @@ public final class CodecMain {
   private static final Map<String, String> LABELS = new LinkedHashMap<>();
 
   static {
-    LABELS.put("encodeValidate", "Tidings encode + validate (publish path)");
+    LABELS.put("encodeValidate", "Tidings encode + validate (publish path: generated check, direct write)");
+    LABELS.put("encodeTree", "Tidings encode + validate without a check (tree + networknt)");
     LABELS.put("encodeNoValidate", "Tidings encode, validation off");
     LABELS.put("jacksonWrite", "raw: Jackson writes the envelope");
     LABELS.put("validateTree", "generic validator alone (networknt, on a tree)");
     LABELS.put("handValidateWrite", "generated-style validator + Jackson write");
-    LABELS.put("decodeValidateBind", "Tidings decode + validate + bind (consume path)");
+    LABELS.put("decodeExact", "Tidings decode (consume path for Tidings-written envelopes: bind, check, compare)");
+    LABELS.put("decodeValidateBind", "Tidings decode through the tree (other writers: parse, networknt, bind)");
     LABELS.put("jacksonRead", "raw: Jackson reads the envelope into the record");
     LABELS.put("jacksonReadHandValidate", "Jackson read + generated-style validator");
   }

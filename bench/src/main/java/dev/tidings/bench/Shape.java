@@ -2,14 +2,24 @@ package dev.tidings.bench;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tidings.Router;
+import dev.tidings.Schema;
 import dev.tidings.SchemaDefinition;
+import dev.tidings.constraints.Max;
+import dev.tidings.constraints.Min;
+import dev.tidings.constraints.Pattern;
+import dev.tidings.constraints.Size;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The two record shapes the benchmarks use, with the JSON Schemas the annotation processor would
- * derive for them (written by hand here: types, {@code required}, an enum, a nested object, an
- * array, a few bounds).
+ * The two record shapes the benchmarks use, annotated like an application's records: the
+ * annotation processor derives their JSON Schemas (types, {@code required}, an enum, a nested
+ * object, an array, a few bounds) and generates their checks, as it does for users.
  */
 enum Shape {
   /** About 100 bytes of JSON. */
@@ -73,83 +83,36 @@ enum Shape {
   private static final String[] CITIES = {"Amsterdam", "Utrecht", "Rotterdam", "Den Haag"};
 
   /** The small record. */
-  record Tick(String symbol, Side side, long seq, double price, int qty, long sentNanos) {}
+  @Schema(id = "Tick")
+  record Tick(@Size(min = 1, max = 12) String symbol, Side side, @Min(0) long seq, @Min(0) double price,
+      @Min(1) @Max(1_000_000) int qty, long sentNanos) {}
 
   /** The small record's enum. */
   enum Side { BUY, SELL }
 
   /** The rich record. */
-  record OrderPlaced(String orderId, String customerId, Status status, Address shipTo, List<Line> lines,
-      double total, String currency, String note, long sentNanos) {}
+  @Schema(id = "OrderPlaced")
+  record OrderPlaced(@Size(min = 1, max = 64) String orderId, @Pattern(regexp = "cust-[0-9]+") String customerId,
+      Status status, Address shipTo, @Size(min = 1, max = 100) List<Line> lines, @Min(0) double total,
+      @Size(min = 3, max = 3) String currency, @Nullable @Size(max = 500) String note, long sentNanos) {}
 
   /** The rich record's enum. */
   enum Status { NEW, PAID, SHIPPED, CANCELLED }
 
   /** The rich record's nested record. */
-  record Address(String street, String city, String postalCode, String country) {}
+  record Address(@Size(min = 1, max = 200) String street, @Size(min = 1, max = 100) String city,
+      @Size(max = 16) String postalCode, @Size(min = 2, max = 2) String country) {}
 
   /** An element of the rich record's list. */
-  record Line(String sku, String name, int qty, double unitPrice) {}
+  record Line(@Size(min = 1, max = 32) String sku, @Size(max = 200) String name, @Min(1) int qty,
+      @Min(0) double unitPrice) {}
 
-  static final String TICK_SCHEMA = """
-      {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "Tick",
-        "type": "object",
-        "properties": {
-          "symbol": {"type": "string", "minLength": 1, "maxLength": 12},
-          "side": {"type": "string", "enum": ["BUY", "SELL"]},
-          "seq": {"type": "integer", "minimum": 0},
-          "price": {"type": "number", "exclusiveMinimum": 0},
-          "qty": {"type": "integer", "minimum": 1, "maximum": 1000000},
-          "sentNanos": {"type": "integer"}
-        },
-        "required": ["symbol", "side", "seq", "price", "qty", "sentNanos"]
-      }
-      """;
+  /** Marks a component that may be null (the processor matches any annotation of this name). */
+  @Retention(RetentionPolicy.CLASS)
+  @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
+  @interface Nullable {}
 
-  static final String ORDER_SCHEMA = """
-      {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "OrderPlaced",
-        "type": "object",
-        "properties": {
-          "orderId": {"type": "string", "minLength": 1, "maxLength": 64},
-          "customerId": {"type": "string", "pattern": "^cust-[0-9]+$"},
-          "status": {"type": "string", "enum": ["NEW", "PAID", "SHIPPED", "CANCELLED"]},
-          "shipTo": {
-            "type": "object",
-            "properties": {
-              "street": {"type": "string", "minLength": 1, "maxLength": 200},
-              "city": {"type": "string", "minLength": 1, "maxLength": 100},
-              "postalCode": {"type": "string", "maxLength": 16},
-              "country": {"type": "string", "minLength": 2, "maxLength": 2}
-            },
-            "required": ["street", "city", "postalCode", "country"]
-          },
-          "lines": {
-            "type": "array",
-            "minItems": 1,
-            "maxItems": 100,
-            "items": {
-              "type": "object",
-              "properties": {
-                "sku": {"type": "string", "minLength": 1, "maxLength": 32},
-                "name": {"type": "string", "maxLength": 200},
-                "qty": {"type": "integer", "minimum": 1},
-                "unitPrice": {"type": "number", "minimum": 0}
-              },
-              "required": ["sku", "name", "qty", "unitPrice"]
-            }
-          },
-          "total": {"type": "number", "minimum": 0},
-          "currency": {"type": "string", "minLength": 3, "maxLength": 3},
-          "note": {"type": ["string", "null"], "maxLength": 500},
-          "sentNanos": {"type": "integer"}
-        },
-        "required": ["orderId", "customerId", "status", "shipTo", "lines", "total", "currency", "sentNanos"]
-      }
-      """;
+  private static final Router GENERATED = Router.discover();
 
   final String id;
   final int version;
@@ -175,16 +138,27 @@ enum Shape {
     return id + ":" + version;
   }
 
+  /** The JSON Schema the processor derived. */
   String jsonSchema() {
-    return this == SMALL ? TICK_SCHEMA : ORDER_SCHEMA;
+    return definition().jsonSchema();
   }
 
-  SchemaDefinition<? extends Record> definition() {
-    return definition(type);
+  /** The definition the processor generated: derived JSON Schema and generated check. */
+  SchemaDefinition<?> definition() {
+    SchemaDefinition<?> d = GENERATED.schemas().get(key());
+    if (d == null) {
+      throw new IllegalStateException("no generated registration for " + key() + ": build bench with the processor");
+    }
+    return d;
   }
 
-  private <T extends Record> SchemaDefinition<T> definition(Class<T> t) {
-    return SchemaDefinition.of(t, id, version, jsonSchema());
+  /** The same definition without its check: what Tidings does for a hand-written schema. */
+  SchemaDefinition<?> definitionWithoutCheck() {
+    return withoutCheck(definition());
+  }
+
+  private static <T extends Record> SchemaDefinition<T> withoutCheck(SchemaDefinition<T> d) {
+    return SchemaDefinition.builder(d.type()).id(d.id()).version(d.version()).jsonSchema(d.jsonSchema()).build();
   }
 
   /** {@code Wire<Type>}, to read an envelope straight into the record with Jackson. */
