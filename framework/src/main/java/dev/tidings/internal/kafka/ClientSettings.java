@@ -41,6 +41,10 @@ public final class ClientSettings {
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
     // New topics matching a pattern are found on metadata refresh; 5 minutes (Kafka's default) is too slow.
     config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 10_000);
+    // A fetch that finds nothing new is parked by the broker this long, and no other fetch goes to that
+    // broker meanwhile: Kafka's 500 ms stalls partitions that have records behind one that has none.
+    // 100 ms bounds that stall at the cost of 10 instead of 2 empty fetches per second when idle.
+    config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
     merge(config, options, options.consumerSettings());
     refuse(config, ConsumerConfig.GROUP_ID_CONFIG, "the group comes from each subscription (@Subscribe(group=...))");
     refuse(config, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, "Tidings reads keys as bytes");

@@ -41,6 +41,13 @@ class ClientSettingsTest {
   }
 
   @Test
+  void consumerDefaultsBoundTheParkedFetchAndCanBeOverridden() {
+    assertEquals(100, ClientSettings.consumer(base().build(), "g").get("fetch.max.wait.ms"));
+    assertEquals(500, ClientSettings.consumer(base().consumerSetting("fetch.max.wait.ms", 500).build(), "g")
+        .get("fetch.max.wait.ms"));
+  }
+
+  @Test
   void settingsThatBreakGuaranteesAreRefusedWithTheReason() {
     ConfigurationException e = assertThrows(ConfigurationException.class,
         () -> ClientSettings.consumer(base().consumerSetting("enable.auto.commit", "true").build(), "g"));
