@@ -2,6 +2,7 @@ package dev.tidings.internal.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
@@ -31,6 +32,8 @@ public final class CompiledSchema {
   private final JsonSchema schema;
   private final RecordCheck<Record> check;
   private final ObjectReader reader;
+  private final ObjectWriter writer;
+  private final byte[] envelopePrefix;
 
   @SuppressWarnings("unchecked")
   private CompiledSchema(SchemaDefinition<?> definition, JsonSchema schema) {
@@ -38,6 +41,18 @@ public final class CompiledSchema {
     this.schema = schema;
     this.check = (RecordCheck<Record>) definition.check().orElse(null);
     this.reader = Json.mapper().readerFor(definition.type());
+    this.writer = Json.mapper().writerFor(definition.type());
+    this.envelopePrefix = EnvelopeCodec.envelopePrefix(definition.key());
+  }
+
+  /** Writes instances of the definition's type (no validation). */
+  ObjectWriter writer() {
+    return writer;
+  }
+
+  /** The bytes of an envelope of this schema before its data. */
+  byte[] envelopePrefix() {
+    return envelopePrefix;
   }
 
   /** Whether the definition has a {@link RecordCheck}. */

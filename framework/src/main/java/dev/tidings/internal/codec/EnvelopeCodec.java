@@ -1,8 +1,6 @@
 package dev.tidings.internal.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,6 +99,12 @@ public final class EnvelopeCodec {
     return null;
   }
 
+  /** {@code {"schema":"<key>","data":}, as {@link #encode} writes it before the data. */
+  static byte[] envelopePrefix(String schemaKey) {
+    byte[] empty = writeEnvelope(Json.mapper(), schemaKey, Json.mapper().createObjectNode());
+    return Arrays.copyOf(empty, empty.length - 3);
+  }
+
   /** The envelope bytes of an already validated tree. */
   public byte[] write(String schemaKey, JsonNode data) {
     return writeEnvelope(schemaKey, data);
@@ -111,6 +115,10 @@ public final class EnvelopeCodec {
   }
 
   private byte[] writeEnvelope(String schemaKey, Object data) {
+    return writeEnvelope(mapper, schemaKey, data);
+  }
+
+  private static byte[] writeEnvelope(ObjectMapper mapper, String schemaKey, Object data) {
     try {
       // writeValueAsBytes writes into the factory's recycled buffers: one copy out, no growing stream.
       return mapper.writeValueAsBytes(new EnvelopeValue(schemaKey, data));
@@ -170,28 +178,37 @@ public final class EnvelopeCodec {
    *     which decide and report
    */
   public Exact decodeExact(byte[] value) {
-    if (value == null || !startsWith(value, COMPACT_START)) {
+    if (value == null || !startsWith(value, COMPACT_START, 0) || value[value.length - 1] != '}') {
       return null;
     }
-    try (JsonParser p = mapper.createParser(value)) {
-      if (p.nextToken() != JsonToken.START_OBJECT
-          || p.nextToken() != JsonToken.FIELD_NAME
-          || p.nextToken() != JsonToken.VALUE_STRING) {
+    int keyEnd = COMPACT_START.length;
+    while (keyEnd < value.length && value[keyEnd] != '"') {
+      if (value[keyEnd] == '\\') {
         return null;
       }
-      String key = p.getText();
-      CompiledSchema schema = registry.byKey(key);
-      if (schema == null || !schema.hasCheck()
-          || p.nextToken() != JsonToken.FIELD_NAME || !"data".equals(p.currentName())
-          || p.nextToken() != JsonToken.START_OBJECT) {
+      keyEnd++;
+    }
+    if (keyEnd == value.length) {
+      return null;
+    }
+    String key = new String(value, COMPACT_START.length, keyEnd - COMPACT_START.length, StandardCharsets.UTF_8);
+    CompiledSchema schema = registry.byKey(key);
+    if (schema == null || !schema.hasCheck()) {
+      return null;
+    }
+    // {"schema":"<key>","data": exactly as Tidings writes it, then the data, then the closing brace.
+    byte[] prefix = schema.envelopePrefix();
+    if (!startsWith(value, prefix, 0)) {
+      return null;
+    }
+    int dataEnd = value.length - 1;
+    try {
+      Record record = schema.reader().readValue(value, prefix.length, dataEnd - prefix.length);
+      if (record == null || !schema.certainlyValid(record)) {
         return null;
       }
-      Record record = schema.reader().readValue(p);
-      if (p.nextToken() != JsonToken.END_OBJECT || p.nextToken() != null || !schema.certainlyValid(record)) {
-        return null;
-      }
-      SameBytes same = new SameBytes(value);
-      mapper.writeValue(same, new EnvelopeValue(key, record));
+      SameBytes same = new SameBytes(value, prefix.length, dataEnd);
+      schema.writer().writeValue(same, record);
       return same.same() ? new Exact(key, record) : null;
     } catch (IOException | RuntimeException e) {
       // Not ours to judge: the tree route classifies the input and reports on it.
@@ -199,46 +216,41 @@ public final class EnvelopeCodec {
     }
   }
 
-  /** Compares what is written to it with the expected bytes, without keeping a copy. */
+  /** Compares what is written to it with a range of the expected bytes, without keeping a copy. */
   private static final class SameBytes extends OutputStream {
     private final byte[] expected;
+    private final int end;
     private int at;
     private boolean differs;
 
-    SameBytes(byte[] expected) {
+    SameBytes(byte[] expected, int from, int end) {
       this.expected = expected;
+      this.at = from;
+      this.end = end;
     }
 
     @Override
     public void write(int b) {
-      differs |= at >= expected.length || expected[at] != (byte) b;
+      differs |= at >= end || expected[at] != (byte) b;
       at++;
     }
 
     @Override
     public void write(byte[] b, int off, int len) {
-      if (differs || at + len > expected.length
-          || !Arrays.equals(b, off, off + len, expected, at, at + len)) {
+      if (differs || at + len > end || !Arrays.equals(b, off, off + len, expected, at, at + len)) {
         differs = true;
       }
       at += len;
     }
 
     boolean same() {
-      return !differs && at == expected.length;
+      return !differs && at == end;
     }
   }
 
-  private static boolean startsWith(byte[] value, byte[] prefix) {
-    if (value.length < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if (value[i] != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
+  private static boolean startsWith(byte[] value, byte[] prefix, int at) {
+    return value.length - at >= prefix.length
+        && Arrays.equals(value, at, at + prefix.length, prefix, 0, prefix.length);
   }
 
   /**
