@@ -21,7 +21,11 @@ final class Lane {
   /** When that record first failed, epoch millis. */
   long firstFailureMillis;
 
+  /** Up to {@code max} records from the head; the lane is not empty. */
   List<ConsumerRecord<byte[], byte[]>> head(int max) {
+    if (max == 1) {
+      return List.of(queue.getFirst());
+    }
     List<ConsumerRecord<byte[], byte[]>> head = new ArrayList<>(Math.min(max, queue.size()));
     for (ConsumerRecord<byte[], byte[]> r : queue) {
       if (head.size() == max) {
