@@ -42,7 +42,7 @@ public final class CompiledSchema {
     this.check = (RecordCheck<Record>) definition.check().orElse(null);
     this.reader = Json.mapper().readerFor(definition.type());
     this.writer = Json.mapper().writerFor(definition.type());
-    this.envelopePrefix = EnvelopeCodec.envelopePrefix(definition.key());
+    this.envelopePrefix = Envelopes.prefix(definition.key());
   }
 
   /** Writes instances of the definition's type (no validation). */
@@ -56,7 +56,7 @@ public final class CompiledSchema {
   }
 
   /** Whether the definition has a {@link RecordCheck}. */
-  public boolean hasCheck() {
+  boolean hasCheck() {
     return check != null;
   }
 
@@ -114,7 +114,8 @@ public final class CompiledSchema {
     } catch (RuntimeException e) {
       // The validator has no answer for some values (e.g. NaN against a bound): report, never throw.
       return List.of(new Violation("", "validator",
-          "the JSON Schema validator cannot evaluate this data: " + e));
+          "the JSON Schema validator cannot evaluate this data (" + e + "); look for a value the schema's"
+              + " keywords cannot apply to, such as a non-finite number, and fix the data or the schema"));
     }
     if (messages.isEmpty()) {
       return List.of();

@@ -1,20 +1,12 @@
 package dev.tidings.internal.codec;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import dev.tidings.DecodeException;
 import dev.tidings.DecodeException.Reason;
 import dev.tidings.SchemaValidationException;
 import dev.tidings.SchemaValidationException.Violation;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -58,7 +50,7 @@ public final class EnvelopeCodec {
   public byte[] encode(String stream, CompiledSchema schema, Record record, boolean validate) {
     String key = schema.definition().key();
     if (!validate || schema.certainlyValid(record)) {
-      return write(key, record);
+      return Envelopes.write(key, record);
     }
     JsonNode data = mapper.valueToTree(record);
     String nonFinite = nonFinite(data, "");
@@ -70,7 +62,7 @@ public final class EnvelopeCodec {
     if (!violations.isEmpty()) {
       throw validationFailure(stream, key, violations);
     }
-    return write(key, data);
+    return Envelopes.write(key, data);
   }
 
   /** The JSON pointer of the first NaN or infinite number in {@code node}, or {@code null}. */
@@ -99,158 +91,24 @@ public final class EnvelopeCodec {
     return null;
   }
 
-  /** {@code {"schema":"<key>","data":}, as {@link #encode} writes it before the data. */
-  static byte[] envelopePrefix(String schemaKey) {
-    byte[] empty = writeEnvelope(Json.mapper(), schemaKey, Json.mapper().createObjectNode());
-    return Arrays.copyOf(empty, empty.length - 3);
-  }
-
   /** The envelope bytes of an already validated tree. */
   public byte[] write(String schemaKey, JsonNode data) {
-    return writeEnvelope(schemaKey, data);
-  }
-
-  private byte[] write(String schemaKey, Record record) {
-    return writeEnvelope(schemaKey, record);
-  }
-
-  private byte[] writeEnvelope(String schemaKey, Object data) {
-    return writeEnvelope(mapper, schemaKey, data);
-  }
-
-  private static byte[] writeEnvelope(ObjectMapper mapper, String schemaKey, Object data) {
-    try {
-      // writeValueAsBytes writes into the factory's recycled buffers: one copy out, no growing stream.
-      return mapper.writeValueAsBytes(new EnvelopeValue(schemaKey, data));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write envelope of " + schemaKey, e);
-    }
-  }
-
-  /**
-   * {@code {"schema":key,"data":...}}, with {@code data} a tree or a record that Jackson serializes
-   * in place: the tree writes itself token by token, the record through its cached serializer.
-   */
-  private static final class EnvelopeValue extends JsonSerializable.Base {
-    private final String schemaKey;
-    private final Object data;
-
-    EnvelopeValue(String schemaKey, Object data) {
-      this.schemaKey = schemaKey;
-      this.data = data;
-    }
-
-    @Override
-    public void serialize(JsonGenerator gen, SerializerProvider provider) throws IOException {
-      gen.writeStartObject();
-      gen.writeStringField("schema", schemaKey);
-      gen.writeFieldName("data");
-      if (data instanceof JsonNode tree) {
-        tree.serialize(gen, provider);
-      } else {
-        provider.defaultSerializeValue(data, gen);
-      }
-      gen.writeEndObject();
-    }
-
-    @Override
-    public void serializeWithType(JsonGenerator gen, SerializerProvider provider, TypeSerializer typeSer)
-        throws IOException {
-      serialize(gen, provider);
-    }
+    return Envelopes.write(schemaKey, data);
   }
 
   /** A record bound by {@link #decodeExact}, with the schema key it came with. */
   public record Exact(String schemaKey, Record record) {}
 
-  private static final byte[] COMPACT_START = "{\"schema\":\"".getBytes(StandardCharsets.UTF_8);
-
   /**
-   * The fast route for envelopes that Tidings itself wrote: reads the schema key and binds {@code
-   * data} in one streaming pass, without a tree or the JSON Schema validator, and accepts the
-   * result only when the schema's {@link dev.tidings.RecordCheck} vouches for the record <em>and</em>
-   * writing it again gives exactly {@code value}. Then the bytes are the envelope of a record known
-   * to be valid, so they are valid themselves, whatever the record's constructor or Jackson's
-   * leniency would have made of other input.
+   * The fast route for envelopes that Tidings itself wrote (see {@link ExactRoute}): the record
+   * when its bytes are exactly what Tidings writes for a record its check vouches for.
    *
    * @return the record, or {@code null} when the route does not apply (other writers' formatting,
    *     no check, anything unexpected): the caller then takes {@link #parse} and {@link #bind},
    *     which decide and report
    */
   public Exact decodeExact(byte[] value) {
-    if (value == null || !startsWith(value, COMPACT_START, 0) || value[value.length - 1] != '}') {
-      return null;
-    }
-    int keyEnd = COMPACT_START.length;
-    while (keyEnd < value.length && value[keyEnd] != '"') {
-      if (value[keyEnd] == '\\') {
-        return null;
-      }
-      keyEnd++;
-    }
-    if (keyEnd == value.length) {
-      return null;
-    }
-    String key = new String(value, COMPACT_START.length, keyEnd - COMPACT_START.length, StandardCharsets.UTF_8);
-    CompiledSchema schema = registry.byKey(key);
-    if (schema == null || !schema.hasCheck()) {
-      return null;
-    }
-    // {"schema":"<key>","data": exactly as Tidings writes it, then the data, then the closing brace.
-    byte[] prefix = schema.envelopePrefix();
-    if (!startsWith(value, prefix, 0)) {
-      return null;
-    }
-    int dataEnd = value.length - 1;
-    try {
-      Record record = schema.reader().readValue(value, prefix.length, dataEnd - prefix.length);
-      if (record == null || !schema.certainlyValid(record)) {
-        return null;
-      }
-      SameBytes same = new SameBytes(value, prefix.length, dataEnd);
-      schema.writer().writeValue(same, record);
-      return same.same() ? new Exact(key, record) : null;
-    } catch (IOException | RuntimeException e) {
-      // Not ours to judge: the tree route classifies the input and reports on it.
-      return null;
-    }
-  }
-
-  /** Compares what is written to it with a range of the expected bytes, without keeping a copy. */
-  private static final class SameBytes extends OutputStream {
-    private final byte[] expected;
-    private final int end;
-    private int at;
-    private boolean differs;
-
-    SameBytes(byte[] expected, int from, int end) {
-      this.expected = expected;
-      this.at = from;
-      this.end = end;
-    }
-
-    @Override
-    public void write(int b) {
-      differs |= at >= end || expected[at] != (byte) b;
-      at++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      if (differs || at + len > end || !Arrays.equals(b, off, off + len, expected, at, at + len)) {
-        differs = true;
-      }
-      at += len;
-    }
-
-    boolean same() {
-      return !differs && at == end;
-    }
-  }
-
-  private static boolean startsWith(byte[] value, byte[] prefix, int at) {
-    return value.length - at >= prefix.length
-        && Arrays.equals(value, at, at + prefix.length, prefix, 0, prefix.length);
+    return ExactRoute.decode(registry, value);
   }
 
   /**

@@ -14,8 +14,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,7 +21,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.CloseOptions;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,15 +38,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The poll loop never waits for handlers, so a slow handler never pushes the consumer out of its
  * group: when a partition has {@code maxInFlight} records waiting it is paused and polling goes on;
- * it is resumed when half of them are done (see {@link #flowControl} for the other pause). Offsets are committed on the commit interval, before
- * partitions are revoked (after their running handlers return, within the shutdown timeout) and on
- * stop, each time only up to the first record that is not done.
+ * it is resumed when half of them are done ({@link FlowControl} also holds idle partitions). Offsets
+ * are committed on the commit interval, before partitions are revoked (after their running handlers
+ * return, within the shutdown timeout) and on stop, each time only up to the first record that is
+ * not done.
  */
 public final class SubscriptionRunner implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(SubscriptionRunner.class);
   private static final Duration POLL = Duration.ofMillis(100);
-  /** How long new records of an idle partition may wait while others catch up (see IdleHolds). */
-  private static final long MAX_IDLE_HOLD_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final long LAG_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final Subscription spec;
@@ -69,7 +65,7 @@ public final class SubscriptionRunner implements Runnable {
   private volatile Map<String, Long> lag = Map.of();
   private volatile int assigned;
   private long lastLagRefresh;
-  private IdleHolds idleHolds;
+  private FlowControl flowControl;
 
   /** Builds the record step of a runner, given the runner's subscriber factory. */
   public interface StepFactory {
@@ -103,9 +99,7 @@ public final class SubscriptionRunner implements Runnable {
   public void run() {
     try {
       Map<String, Object> settings = ClientSettings.consumer(options, spec.group());
-      long fetchWait = TimeUnit.MILLISECONDS.toNanos(Long.parseLong(String.valueOf(
-          settings.getOrDefault(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, ConsumerConfig.DEFAULT_FETCH_MAX_WAIT_MS))));
-      idleHolds = new IdleHolds(MAX_IDLE_HOLD_NANOS, fetchWait + POLL.toNanos());
+      flowControl = new FlowControl(spec.maxInFlight(), settings, POLL);
       KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(settings);
       consumer = c;
       try {
@@ -161,7 +155,7 @@ public final class SubscriptionRunner implements Runnable {
           work.add(records.records(tp));
         }
       }
-      flowControl(c);
+      flowControl.apply(c, works.values());
       long now = System.nanoTime();
       if (now - nextCommit >= 0) {
         commitAsync(c);
@@ -174,44 +168,6 @@ public final class SubscriptionRunner implements Runnable {
     }
     if (stopRequested) {
       state = State.FAILED;
-    }
-  }
-
-  /**
-   * Pauses a partition when {@code maxInFlight} of its records wait and resumes it when half are
-   * done; also keeps partitions fetched to their end paused while others lag ({@link IdleHolds}).
-   */
-  private void flowControl(KafkaConsumer<byte[], byte[]> c) {
-    int limit = spec.maxInFlight();
-    Map<TopicPartition, Long> lags = new HashMap<>();
-    for (PartitionWork work : works.values()) {
-      int size = work.size();
-      if (!work.paused() && size >= limit) {
-        work.pause(limit / 2);
-      } else if (work.paused() && size <= work.resumeAt()) {
-        work.resume();
-      }
-      OptionalLong lag = c.currentLag(work.partition);
-      lags.put(work.partition, lag.isPresent() ? lag.getAsLong() : -1L);
-    }
-    Set<TopicPartition> held = idleHolds.decide(lags, System.nanoTime());
-    Set<TopicPartition> paused = c.paused();
-    List<TopicPartition> pause = new ArrayList<>();
-    List<TopicPartition> resume = new ArrayList<>();
-    for (PartitionWork work : works.values()) {
-      boolean want = work.paused() || held.contains(work.partition);
-      boolean is = paused.contains(work.partition);
-      if (want && !is) {
-        pause.add(work.partition);
-      } else if (!want && is) {
-        resume.add(work.partition);
-      }
-    }
-    if (!pause.isEmpty()) {
-      c.pause(pause);
-    }
-    if (!resume.isEmpty()) {
-      c.resume(resume);
     }
   }
 
@@ -372,7 +328,7 @@ public final class SubscriptionRunner implements Runnable {
       commitSync(c, revoked);
       for (PartitionWork work : revoked) {
         works.remove(work.partition);
-        idleHolds.forget(work.partition);
+        flowControl.forget(work.partition);
       }
       assigned = works.size();
       if (!partitions.isEmpty()) {
@@ -398,7 +354,7 @@ public final class SubscriptionRunner implements Runnable {
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       for (TopicPartition tp : partitions) {
         PartitionWork work = works.remove(tp);
-        idleHolds.forget(tp);
+        flowControl.forget(tp);
         if (work != null) {
           try {
             work.closeAndAwait(System.nanoTime());

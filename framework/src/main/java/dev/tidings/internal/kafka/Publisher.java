@@ -152,7 +152,8 @@ public final class Publisher implements AutoCloseable {
     for (TopicSender sender : senders.values()) {
       for (OutgoingRecord r : sender.abandon()) {
         fail(r, new PublishException("the application closed before " + options.topicPrefix() + r.stream()
-            + " was available; the message was not sent", true, null));
+            + " was available; the message was not sent: wait for publish futures (or use publishAndWait)"
+            + " before closing, and check that the broker is reachable", true, null));
       }
     }
     senders.clear();
