@@ -9,6 +9,7 @@ import dev.tidings.SchemaValidationException.Violation;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -108,7 +109,12 @@ public final class EnvelopeCodec {
    *     which decide and report
    */
   public Exact decodeExact(byte[] value) {
-    return ExactRoute.decode(registry, value);
+    return decodeExact(value, key -> true);
+  }
+
+  /** {@link #decodeExact(byte[])} for envelopes whose schema key {@code wanted} accepts. */
+  public Exact decodeExact(byte[] value, Predicate<String> wanted) {
+    return ExactRoute.decode(registry, value, wanted);
   }
 
   /**

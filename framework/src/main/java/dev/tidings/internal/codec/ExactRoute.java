@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Predicate;
 
 /**
  * The consume route for envelopes that Tidings itself wrote: binds {@code data} without a tree or
@@ -18,8 +19,12 @@ final class ExactRoute {
 
   private ExactRoute() {}
 
-  /** The record, or {@code null} when the route does not apply. */
-  static EnvelopeCodec.Exact decode(SchemaRegistry registry, byte[] value) {
+  /**
+   * The record, or {@code null} when the route does not apply.
+   *
+   * @param wanted the schema keys worth binding (others are left alone, before any binding)
+   */
+  static EnvelopeCodec.Exact decode(SchemaRegistry registry, byte[] value, Predicate<String> wanted) {
     if (value == null || !startsWith(value, COMPACT_START) || value[value.length - 1] != '}') {
       return null;
     }
@@ -34,7 +39,7 @@ final class ExactRoute {
       return null;
     }
     String key = new String(value, COMPACT_START.length, keyEnd - COMPACT_START.length, StandardCharsets.UTF_8);
-    CompiledSchema schema = registry.byKey(key);
+    CompiledSchema schema = wanted.test(key) ? registry.byKey(key) : null;
     if (schema == null || !schema.hasCheck()) {
       return null;
     }

@@ -9,6 +9,7 @@ import dev.tidings.internal.codec.Envelope;
 import dev.tidings.internal.codec.EnvelopeCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -34,13 +35,13 @@ final class Delivery implements MessageContext {
   }
 
   /**
-   * The record when the envelope takes the codec's exact route ({@link EnvelopeCodec#decodeExact}),
-   * else {@code null}; tried once.
+   * The record when the envelope takes the codec's exact route ({@link EnvelopeCodec#decodeExact})
+   * and its schema is one {@code wanted} accepts, else {@code null}; tried once.
    */
-  EnvelopeCodec.Exact exact() {
+  EnvelopeCodec.Exact exact(Predicate<String> wanted) {
     if (!exactTried) {
       exactTried = true;
-      exact = codec.decodeExact(record.value());
+      exact = codec.decodeExact(record.value(), wanted);
     }
     return exact;
   }

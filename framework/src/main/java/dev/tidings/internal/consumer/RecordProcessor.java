@@ -102,7 +102,8 @@ final class RecordProcessor implements PartitionWork.Step {
   private Next processOne(ConsumerRecord<byte[], byte[]> record, Lane lane, PartitionWork work) {
     Delivery delivery = delivery(record, work);
     long leadTime = clock.millis() - record.timestamp();
-    EnvelopeCodec.Exact exact = delivery.exact();
+    // Only for schemas with a typed handler: a raw handler or a skipped message needs no record.
+    EnvelopeCodec.Exact exact = handlers.isEmpty() ? null : delivery.exact(handlers::containsKey);
     Typed fast = exact == null ? null : handlers.get(exact.schemaKey());
     if (fast != null) {
       Object payload = exact.record();
@@ -148,8 +149,8 @@ final class RecordProcessor implements PartitionWork.Step {
     List<MessageContext> contexts = new ArrayList<>(records.size());
     for (ConsumerRecord<byte[], byte[]> record : records) {
       Delivery delivery = delivery(record, work);
-      EnvelopeCodec.Exact exact = delivery.exact();
-      if (exact != null && exact.schemaKey().equals(batchKey)) {
+      EnvelopeCodec.Exact exact = delivery.exact(batchKey::equals);
+      if (exact != null) {
         payloads.add(exact.record());
         contexts.add(delivery);
         continue;

@@ -152,6 +152,13 @@ class EnvelopeCodecTest {
   }
 
   @Test
+  void theExactRouteBindsOnlyTheSchemasItIsAskedFor() {
+    byte[] written = EXACT.encode("s", new Trimmed("a", 3), true);
+    assertEquals(null, EXACT.decodeExact(written, key -> !key.equals("T:1")));
+    assertEquals(new Trimmed("a", 3), EXACT.decodeExact(written, "T:1"::equals).record());
+  }
+
+  @Test
   void theExactRouteLeavesEverythingElseToTheValidator() {
     assertEquals(null, exact("{\"schema\":\"T:1\",\"data\":{\"name\":\"a\",\"n\":11}}"), "check says no");
     assertEquals(null, exact("{\"schema\": \"T:1\", \"data\": {\"name\": \"a\", \"n\": 3}}"), "other formatting");
