@@ -94,7 +94,7 @@ public final class CompiledSchema {
    * Whether the definition's {@link RecordCheck} vouches for {@code record} (an instance of the
    * definition's type); {@code false} without a check, or when the check throws.
    */
-  public boolean certainlyValid(Record record) {
+  boolean certainlyValid(Record record) {
     if (check == null) {
       return false;
     }
