@@ -1,5 +1,8 @@
 package dev.tidings;
 
+import dev.tidings.config.TidingsConfig;
+import dev.tidings.transport.Transport;
+import dev.tidings.transport.TransportConfig;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +30,8 @@ public final class ApplicationOptions {
   private final boolean validateOnPublish;
   private final Telemetry telemetry;
   private final Map<String, Map<String, String>> subscriptionSettings;
+  private final Transport transport;
+  private final TransportConfig transportConfig;
 
   private ApplicationOptions(Builder b) {
     this.kafkaServers = b.kafkaServers;
@@ -46,6 +51,8 @@ public final class ApplicationOptions {
     Map<String, Map<String, String>> subs = new LinkedHashMap<>();
     b.subscriptionSettings.forEach((group, settings) -> subs.put(group, Map.copyOf(settings)));
     this.subscriptionSettings = Map.copyOf(subs);
+    this.transport = b.transport;
+    this.transportConfig = b.transportConfig;
   }
 
   public static Builder builder() {
@@ -70,6 +77,8 @@ public final class ApplicationOptions {
     b.validateOnPublish = validateOnPublish;
     b.telemetry = telemetry;
     subscriptionSettings.forEach((group, settings) -> b.subscriptionSettings.put(group, new LinkedHashMap<>(settings)));
+    b.transport = transport;
+    b.transportConfig = transportConfig;
     return b;
   }
 
@@ -151,11 +160,29 @@ public final class ApplicationOptions {
     return subscriptionSettings;
   }
 
+  /**
+   * The transport instance published through, if one was given with {@link
+   * Builder#transport(Transport)}. The application does not close it.
+   */
+  public Optional<Transport> transport() {
+    return Optional.ofNullable(transport);
+  }
+
+  /**
+   * The configuration the application builds its transport from, if one was given; without
+   * either, the application publishes to Kafka with its own producer ({@code type: kafka}).
+   */
+  public Optional<TransportConfig> transportConfig() {
+    return Optional.ofNullable(transportConfig);
+  }
+
   @Override
   public String toString() {
     return "ApplicationOptions[kafkaServers=" + kafkaServers + ", topicPrefix=" + topicPrefix
         + ", commitMode=" + commitMode + ", partitions=" + partitions
-        + ", replicationFactor=" + replicationFactor + "]";
+        + ", replicationFactor=" + replicationFactor
+        + (transport != null ? ", transport=" + transport.type()
+            : transportConfig != null ? ", transport=" + transportConfig.type() : "") + "]";
   }
 
   /** Builds {@link ApplicationOptions}; {@link #build()} validates every value. */
@@ -175,8 +202,41 @@ public final class ApplicationOptions {
     private boolean validateOnPublish = true;
     private Telemetry telemetry = Telemetry.NONE;
     private final Map<String, Map<String, String>> subscriptionSettings = new LinkedHashMap<>();
+    private Transport transport;
+    private TransportConfig transportConfig;
 
     private Builder() {}
+
+    /**
+     * Publishes through {@code transport} (validation still happens first). The caller owns it:
+     * the application flushes it on {@link Application#close()} but does not close it. Replaces a
+     * transport configuration.
+     */
+    public Builder transport(Transport transport) {
+      this.transport = transport;
+      this.transportConfig = null;
+      return this;
+    }
+
+    /**
+     * Publishes through a transport built from {@code config} when the application is created
+     * (and closed with it), e.g. {@code TransportConfig.parse("type: file\npath: out.jsonl")}.
+     * Replaces a transport instance.
+     */
+    public Builder transport(TransportConfig config) {
+      this.transportConfig = config;
+      this.transport = null;
+      return this;
+    }
+
+    /**
+     * Takes the {@code transport:} section of a configuration file, when it has one (see {@link
+     * #transport(TransportConfig)}).
+     */
+    public Builder config(TidingsConfig config) {
+      config.section("transport").ifPresent(section -> transport(TransportConfig.of(section)));
+      return this;
+    }
 
     /**
      * Overrides a delivery setting of the subscription of {@code group}, e.g. {@code

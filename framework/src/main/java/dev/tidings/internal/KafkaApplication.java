@@ -22,6 +22,11 @@ import dev.tidings.internal.consumer.SubscriptionRunner;
 import dev.tidings.internal.consumer.SubscriptionRunners;
 import dev.tidings.internal.kafka.Publisher;
 import dev.tidings.internal.kafka.TopicAdmin;
+import dev.tidings.transport.OutgoingMessage;
+import dev.tidings.transport.Transport;
+import dev.tidings.transport.TransportConfig;
+import dev.tidings.transport.Transports;
+import dev.tidings.transport.internal.KafkaTransport;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,6 +57,11 @@ public final class KafkaApplication implements Application {
   private final EnvelopeCodec codec = new EnvelopeCodec(registry);
   private final TopicAdmin topics;
   private final Publisher publisher;
+  /** Where publishes go; dead letters and replays always go to Kafka through {@link #publisher}. */
+  private final Transport transport;
+  /** {@link #transport} when it is a Kafka transport: the application hands it Kafka headers as they are. */
+  private final KafkaTransport kafka;
+  private final boolean ownsTransport;
   private final List<Subscription> subscriptions = new ArrayList<>();
   private final List<SubscriptionRunner> runners = new ArrayList<>();
   private final List<Consumer<Application>> startHooks = new ArrayList<>();
@@ -75,6 +85,15 @@ public final class KafkaApplication implements Application {
     this.clock = clock;
     this.topics = new TopicAdmin(options);
     this.publisher = new Publisher(options, topics);
+    if (options.transport().isPresent()) {
+      this.transport = options.transport().get();
+      this.ownsTransport = false;
+    } else {
+      TransportConfig config = options.transportConfig().orElseGet(() -> TransportConfig.parse("type: kafka"));
+      this.transport = Transports.create(config.withApplication(options).withShared(Publisher.class, publisher));
+      this.ownsTransport = true;
+    }
+    this.kafka = transport instanceof KafkaTransport k ? k : null;
   }
 
   @Override
@@ -139,7 +158,16 @@ public final class KafkaApplication implements Application {
     checkStream(stream);
     CompiledSchema schema = registry.byType(record.getClass());
     byte[] value = codec.encode(stream, schema, record, options.validateOnPublish());
-    return publisher.send(stream, schema.definition().retention().orElse(null), key, value, headers);
+    return send(stream, schema.definition().retention().orElse(null), key, value, headers);
+  }
+
+  private CompletableFuture<PublishResult> send(
+      String stream, Duration retention, byte[] key, byte[] value, List<Header> headers) {
+    if (kafka != null) {
+      return kafka.publish(stream, retention, key, value, headers);
+    }
+    return TransportSend.send(transport, options.telemetry(),
+        new OutgoingMessage(stream, key, TransportSend.headers(headers), value, retention));
   }
 
   @Override
@@ -180,7 +208,7 @@ public final class KafkaApplication implements Application {
     if (!violations.isEmpty()) {
       throw EnvelopeCodec.validationFailure(stream, parsed.schemaKey(), violations);
     }
-    return publisher.send(stream, schema.definition().retention().orElse(null), key,
+    return send(stream, schema.definition().retention().orElse(null), key,
         codec.write(parsed.schemaKey(), parsed.data()), headers(headers));
   }
 
@@ -195,7 +223,7 @@ public final class KafkaApplication implements Application {
       String stream, byte[] key, byte[] value, Map<String, String> headers) {
     checkOpen();
     checkStream(stream);
-    return publisher.send(stream, null, key, value, headers(headers));
+    return send(stream, null, key, value, headers(headers));
   }
 
   @Override
@@ -207,6 +235,7 @@ public final class KafkaApplication implements Application {
 
   @Override
   public void flush() {
+    transport.flush(options.publishTimeout());
     publisher.flush();
   }
 
@@ -229,6 +258,11 @@ public final class KafkaApplication implements Application {
   @Override
   public ApplicationOptions options() {
     return options;
+  }
+
+  /** The transport publishes go through. */
+  public Transport transport() {
+    return transport;
   }
 
   /** The codec, for tools built on the application (the worker's publish command, the ingress). */
@@ -282,6 +316,11 @@ public final class KafkaApplication implements Application {
         Thread.currentThread().interrupt();
         break;
       }
+    }
+    if (ownsTransport) {
+      transport.close();
+    } else {
+      transport.flush(options.shutdownTimeout());
     }
     publisher.close();
     topics.close();
