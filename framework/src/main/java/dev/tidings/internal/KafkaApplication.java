@@ -196,6 +196,21 @@ public final class KafkaApplication implements Application {
   @Override
   public CompletableFuture<PublishResult> publishEnvelope(
       String stream, byte[] envelope, byte[] key, Map<String, String> headers) {
+    return publishEnvelope(stream, envelope, key, headers(headers));
+  }
+
+  /**
+   * As {@link #publishEnvelope(String, byte[], byte[], Map)} with headers as raw bytes, e.g. a line
+   * of the file transport published again ({@code worker publish --from}).
+   */
+  public CompletableFuture<PublishResult> publishEnvelope(OutgoingMessage message) {
+    List<Header> headers = new ArrayList<>(message.headers().size());
+    message.headers().forEach(h -> headers.add(new RecordHeader(h.name(), h.value())));
+    return publishEnvelope(message.stream(), message.envelope(), message.key(), headers);
+  }
+
+  private CompletableFuture<PublishResult> publishEnvelope(
+      String stream, byte[] envelope, byte[] key, List<Header> headers) {
     checkOpen();
     checkStream(stream);
     Envelope parsed = codec.parse(envelope);
@@ -209,7 +224,7 @@ public final class KafkaApplication implements Application {
       throw EnvelopeCodec.validationFailure(stream, parsed.schemaKey(), violations);
     }
     return send(stream, schema.definition().retention().orElse(null), key,
-        codec.write(parsed.schemaKey(), parsed.data()), headers(headers));
+        codec.write(parsed.schemaKey(), parsed.data()), headers);
   }
 
   private static List<Header> headers(Map<String, String> headers) {

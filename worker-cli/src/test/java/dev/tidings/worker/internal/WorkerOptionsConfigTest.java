@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The root {@code --config FILE} option. */
+@dev.tidings.testkit.KafkaTest
 class WorkerOptionsConfigTest {
   @Test
   void configFileIsLoadedAndSeenFromSubcommands(@TempDir Path dir) throws Exception {
@@ -33,6 +34,16 @@ class WorkerOptionsConfigTest {
     CommandLine sub = line.getSubcommands().get("publish");
     TidingsConfig config = WorkerOptions.of(sub.getCommandSpec()).config(sub.getCommandSpec());
     assertEquals("memory", config.section("transport").orElseThrow().requireString("type"));
+  }
+
+  @Test
+  void aWrongTransportIsABadOptionAtStart(@TempDir Path dir, dev.tidings.testkit.TestKafka kafka) throws Exception {
+    Path file = Files.writeString(dir.resolve("tidings.yaml"), "transport:\n  type: nope\n");
+    Cli.Result r = Cli.run("--config", file.toString(), "--kafka-servers", kafka.bootstrapServers(),
+        "--topic-prefix", kafka.topicPrefix());
+    assertEquals(ExitCode.USAGE, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("unknown transport type 'nope' in transport (" + file + "); known types: composite,"
+        + " console, file, http, kafka, memory"), r::toString);
   }
 
   @Test
