@@ -5,6 +5,7 @@ import dev.tidings.ApplicationOptions;
 import dev.tidings.ConfigurationException;
 import dev.tidings.DecodeException;
 import dev.tidings.Health;
+import dev.tidings.MessageContext;
 import dev.tidings.PublishException;
 import dev.tidings.PublishResult;
 import dev.tidings.ReplayFilter;
@@ -21,6 +22,7 @@ import dev.tidings.internal.consumer.DeadLetterReplayer;
 import dev.tidings.internal.consumer.SubscriptionRunner;
 import dev.tidings.internal.consumer.SubscriptionRunners;
 import dev.tidings.internal.kafka.Publisher;
+import dev.tidings.internal.reply.Requester;
 import dev.tidings.internal.kafka.TopicAdmin;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -62,6 +64,7 @@ public final class KafkaApplication implements Application {
     return t;
   });
   private final Clock clock;
+  private final Requester requester;
   private volatile boolean started;
   private volatile boolean closed;
   private boolean closeStarted;
@@ -75,6 +78,7 @@ public final class KafkaApplication implements Application {
     this.clock = clock;
     this.topics = new TopicAdmin(options);
     this.publisher = new Publisher(options, topics);
+    this.requester = new Requester(options, publisher, topics, codec, this, timer);
   }
 
   @Override
@@ -170,6 +174,16 @@ public final class KafkaApplication implements Application {
       String stream, byte[] envelope, byte[] key, Map<String, String> headers) {
     checkOpen();
     checkStream(stream);
+    return publisher.send(stream, retentionOf(envelope), key, checkedEnvelope(stream, envelope), headers(headers));
+  }
+
+  private Duration retentionOf(byte[] envelope) {
+    CompiledSchema schema = registry.byKey(codec.parse(envelope).schemaKey());
+    return schema == null ? null : schema.definition().retention().orElse(null);
+  }
+
+  /** The compact envelope of {@code envelope} once its schema is known and its data valid. */
+  private byte[] checkedEnvelope(String stream, byte[] envelope) {
     Envelope parsed = codec.parse(envelope);
     CompiledSchema schema = registry.byKey(parsed.schemaKey());
     if (schema == null) {
@@ -180,8 +194,7 @@ public final class KafkaApplication implements Application {
     if (!violations.isEmpty()) {
       throw EnvelopeCodec.validationFailure(stream, parsed.schemaKey(), violations);
     }
-    return publisher.send(stream, schema.definition().retention().orElse(null), key,
-        codec.write(parsed.schemaKey(), parsed.data()), headers(headers));
+    return codec.write(parsed.schemaKey(), parsed.data());
   }
 
   private static List<Header> headers(Map<String, String> headers) {
@@ -196,6 +209,41 @@ public final class KafkaApplication implements Application {
     checkOpen();
     checkStream(stream);
     return publisher.send(stream, null, key, value, headers(headers));
+  }
+
+  @Override
+  public <R extends Record> CompletableFuture<R> request(
+      String stream, Record request, byte[] key, Class<R> replyType, Duration timeout) {
+    java.util.Objects.requireNonNull(replyType, "replyType");
+    return requestContext(stream, request, key, timeout).thenApply(reply -> requester.bind(reply, replyType));
+  }
+
+  @Override
+  public CompletableFuture<MessageContext> requestContext(
+      String stream, Record request, byte[] key, Duration timeout) {
+    checkOpen();
+    checkStream(stream);
+    CompiledSchema schema = registry.byType(request.getClass());
+    byte[] value = codec.encode(stream, schema, request, options.validateOnPublish());
+    return requester.request(stream, key, value, Map.of(), timeout);
+  }
+
+  @Override
+  public CompletableFuture<MessageContext> requestEnvelope(
+      String stream, byte[] envelope, Map<String, byte[]> headers, byte[] key, Duration timeout) {
+    checkOpen();
+    checkStream(stream);
+    return requester.request(stream, key, checkedEnvelope(stream, envelope), headers, timeout);
+  }
+
+  /** The stream this instance's replies arrive on. */
+  public String replyStream() {
+    return requester.replyStream();
+  }
+
+  /** Requests waiting for their replies now. */
+  public int pendingRequests() {
+    return requester.pending();
   }
 
   @Override
@@ -283,6 +331,7 @@ public final class KafkaApplication implements Application {
         break;
       }
     }
+    requester.close();
     publisher.close();
     topics.close();
     timer.shutdownNow();
