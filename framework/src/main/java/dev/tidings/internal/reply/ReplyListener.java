@@ -14,7 +14,6 @@ import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
@@ -41,8 +40,8 @@ final class ReplyListener implements Runnable, AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
-  ReplyListener(String stream, String topic, Map<String, Object> settings, PendingRequests pending,
-      Telemetry telemetry, Duration timeout) {
+  ReplyListener(String stream, String topic, int partitionCount, Map<String, Object> settings,
+      PendingRequests pending, Telemetry telemetry, Duration timeout) {
     this.stream = stream;
     this.pending = pending;
     this.telemetry = telemetry;
@@ -54,12 +53,12 @@ final class ReplyListener implements Runnable, AutoCloseable {
     config.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
     this.consumer = new KafkaConsumer<>(config);
     try {
-      List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
-      if (infos == null || infos.isEmpty()) {
-        throw new PublishException("reply topic " + topic + " has no partitions yet; try again", true, null);
-      }
+      // The count comes from creating or describing the topic: right after creation the consumer's
+      // metadata may not list the partitions yet, and position() below waits for them.
       List<TopicPartition> partitions = new ArrayList<>();
-      infos.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+      for (int p = 0; p < partitionCount; p++) {
+        partitions.add(new TopicPartition(topic, p));
+      }
       consumer.assign(partitions);
       consumer.seekToEnd(partitions);
       for (TopicPartition p : partitions) {

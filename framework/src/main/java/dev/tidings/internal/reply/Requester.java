@@ -141,8 +141,8 @@ public final class Requester implements AutoCloseable {
     }
     if (listener == null) {
       String topic = options.topicPrefix() + replyStream;
-      topics.ensureNow(topic, REPLY_RETENTION, options.publishTimeout());
-      listener = new ReplyListener(replyStream, topic, ClientSettings.consumer(options, "unused"), pending,
+      int partitions = topics.ensureNow(topic, REPLY_RETENTION, options.publishTimeout());
+      listener = new ReplyListener(replyStream, topic, partitions, ClientSettings.consumer(options, "unused"), pending,
           options.telemetry(), options.publishTimeout());
     }
   }
