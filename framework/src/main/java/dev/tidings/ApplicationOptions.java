@@ -32,6 +32,8 @@ public final class ApplicationOptions {
   private final Map<String, Map<String, String>> subscriptionSettings;
   private final Transport transport;
   private final TransportConfig transportConfig;
+  private final int maxPendingRequests;
+  private final String replyStream;
 
   private ApplicationOptions(Builder b) {
     this.kafkaServers = b.kafkaServers;
@@ -53,6 +55,8 @@ public final class ApplicationOptions {
     this.subscriptionSettings = Map.copyOf(subs);
     this.transport = b.transport;
     this.transportConfig = b.transportConfig;
+    this.maxPendingRequests = b.maxPendingRequests;
+    this.replyStream = b.replyStream;
   }
 
   public static Builder builder() {
@@ -79,6 +83,8 @@ public final class ApplicationOptions {
     subscriptionSettings.forEach((group, settings) -> b.subscriptionSettings.put(group, new LinkedHashMap<>(settings)));
     b.transport = transport;
     b.transportConfig = transportConfig;
+    b.maxPendingRequests = maxPendingRequests;
+    b.replyStream = replyStream;
     return b;
   }
 
@@ -176,6 +182,23 @@ public final class ApplicationOptions {
     return Optional.ofNullable(transportConfig);
   }
 
+  /**
+   * Requests ({@code Application.request}) waiting for their reply at the same time; over it a
+   * request fails at once with {@link RequestRejectedException}. Default 10,000.
+   */
+  public int maxPendingRequests() {
+    return maxPendingRequests;
+  }
+
+  /**
+   * The stream this application instance reads its replies from; empty means {@code
+   * tidings.replies.<random id>}, a new stream per start. Give each instance a stable name (e.g.
+   * from its host or pod name) so that restarts reuse one topic.
+   */
+  public Optional<String> replyStream() {
+    return Optional.ofNullable(replyStream);
+  }
+
   @Override
   public String toString() {
     return "ApplicationOptions[kafkaServers=" + kafkaServers + ", topicPrefix=" + topicPrefix
@@ -204,8 +227,22 @@ public final class ApplicationOptions {
     private final Map<String, Map<String, String>> subscriptionSettings = new LinkedHashMap<>();
     private Transport transport;
     private TransportConfig transportConfig;
+    private int maxPendingRequests = 10_000;
+    private String replyStream;
 
     private Builder() {}
+
+    /** Requests waiting for a reply at the same time before {@code request} fails fast; >= 1. */
+    public Builder maxPendingRequests(int requests) {
+      this.maxPendingRequests = requests;
+      return this;
+    }
+
+    /** The stream replies to this instance's requests go to; {@code null} for a random one. */
+    public Builder replyStream(String stream) {
+      this.replyStream = stream;
+      return this;
+    }
 
     /**
      * Publishes through {@code transport} (validation still happens first). The caller owns it:
@@ -365,6 +402,14 @@ public final class ApplicationOptions {
       positive("shutdownTimeout", shutdownTimeout);
       positive("publishTimeout", publishTimeout);
       Objects.requireNonNull(telemetry, "telemetry");
+      if (maxPendingRequests < 1) {
+        throw new ConfigurationException(
+            "maxPendingRequests is " + maxPendingRequests + ": use >= 1 (default 10000)");
+      }
+      if (replyStream != null && (replyStream.isEmpty() || !replyStream.chars().allMatch(Builder::topicChar))) {
+        throw new ConfigurationException("replyStream '" + replyStream + "' is not a stream name: use letters,"
+            + " digits, '.', '_' and '-', or leave it unset for a random one");
+      }
       return new ApplicationOptions(this);
     }
 

@@ -5,6 +5,7 @@ import dev.tidings.ApplicationOptions;
 import dev.tidings.ConfigurationException;
 import dev.tidings.DecodeException;
 import dev.tidings.Health;
+import dev.tidings.MessageContext;
 import dev.tidings.PublishException;
 import dev.tidings.PublishResult;
 import dev.tidings.ReplayFilter;
@@ -21,6 +22,7 @@ import dev.tidings.internal.consumer.DeadLetterReplayer;
 import dev.tidings.internal.consumer.SubscriptionRunner;
 import dev.tidings.internal.consumer.SubscriptionRunners;
 import dev.tidings.internal.kafka.Publisher;
+import dev.tidings.internal.reply.Requester;
 import dev.tidings.internal.kafka.TopicAdmin;
 import dev.tidings.transport.OutgoingMessage;
 import dev.tidings.transport.Transport;
@@ -72,6 +74,7 @@ public final class KafkaApplication implements Application {
     return t;
   });
   private final Clock clock;
+  private final Requester requester;
   private volatile boolean started;
   private volatile boolean closed;
   private boolean closeStarted;
@@ -94,6 +97,7 @@ public final class KafkaApplication implements Application {
       this.ownsTransport = true;
     }
     this.kafka = transport instanceof KafkaTransport k ? k : null;
+    this.requester = new Requester(options, publisher, topics, codec, this, timer);
   }
 
   @Override
@@ -213,6 +217,16 @@ public final class KafkaApplication implements Application {
       String stream, byte[] envelope, byte[] key, List<Header> headers) {
     checkOpen();
     checkStream(stream);
+    return send(stream, retentionOf(envelope), key, checkedEnvelope(stream, envelope), headers);
+  }
+
+  private Duration retentionOf(byte[] envelope) {
+    CompiledSchema schema = registry.byKey(codec.parse(envelope).schemaKey());
+    return schema == null ? null : schema.definition().retention().orElse(null);
+  }
+
+  /** The compact envelope of {@code envelope} once its schema is known and its data valid. */
+  private byte[] checkedEnvelope(String stream, byte[] envelope) {
     Envelope parsed = codec.parse(envelope);
     CompiledSchema schema = registry.byKey(parsed.schemaKey());
     if (schema == null) {
@@ -223,8 +237,7 @@ public final class KafkaApplication implements Application {
     if (!violations.isEmpty()) {
       throw EnvelopeCodec.validationFailure(stream, parsed.schemaKey(), violations);
     }
-    return send(stream, schema.definition().retention().orElse(null), key,
-        codec.write(parsed.schemaKey(), parsed.data()), headers);
+    return codec.write(parsed.schemaKey(), parsed.data());
   }
 
   private static List<Header> headers(Map<String, String> headers) {
@@ -239,6 +252,41 @@ public final class KafkaApplication implements Application {
     checkOpen();
     checkStream(stream);
     return send(stream, null, key, value, headers(headers));
+  }
+
+  @Override
+  public <R extends Record> CompletableFuture<R> request(
+      String stream, Record request, byte[] key, Class<R> replyType, Duration timeout) {
+    java.util.Objects.requireNonNull(replyType, "replyType");
+    return requestContext(stream, request, key, timeout).thenApply(reply -> requester.bind(reply, replyType));
+  }
+
+  @Override
+  public CompletableFuture<MessageContext> requestContext(
+      String stream, Record request, byte[] key, Duration timeout) {
+    checkOpen();
+    checkStream(stream);
+    CompiledSchema schema = registry.byType(request.getClass());
+    byte[] value = codec.encode(stream, schema, request, options.validateOnPublish());
+    return requester.request(stream, key, value, Map.of(), timeout);
+  }
+
+  @Override
+  public CompletableFuture<MessageContext> requestEnvelope(
+      String stream, byte[] envelope, Map<String, byte[]> headers, byte[] key, Duration timeout) {
+    checkOpen();
+    checkStream(stream);
+    return requester.request(stream, key, checkedEnvelope(stream, envelope), headers, timeout);
+  }
+
+  /** The stream this instance's replies arrive on. */
+  public String replyStream() {
+    return requester.replyStream();
+  }
+
+  /** Requests waiting for their replies now. */
+  public int pendingRequests() {
+    return requester.pending();
   }
 
   @Override
@@ -337,6 +385,7 @@ public final class KafkaApplication implements Application {
     } else {
       transport.flush(options.shutdownTimeout());
     }
+    requester.close();
     publisher.close();
     topics.close();
     timer.shutdownNow();

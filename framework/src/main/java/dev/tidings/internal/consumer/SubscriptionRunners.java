@@ -3,6 +3,7 @@ package dev.tidings.internal.consumer;
 import dev.tidings.Application;
 import dev.tidings.ApplicationOptions;
 import dev.tidings.Handler;
+import dev.tidings.RequestHandler;
 import dev.tidings.Subscription;
 import dev.tidings.internal.codec.CompiledSchema;
 import dev.tidings.internal.codec.EnvelopeCodec;
@@ -30,12 +31,24 @@ public final class SubscriptionRunners {
       CompiledSchema schema = codec.registry().byType(type);
       handlers.put(schema.definition().key(), new RecordProcessor.Typed(type, (Handler<Object>) handler));
     });
+    Replier replier = null;
+    if (!spec.requestHandlers().isEmpty()) {
+      java.util.Set<String> requestKeys = new java.util.HashSet<>();
+      spec.requestHandlers().keySet().forEach(t -> requestKeys.add(codec.registry().byType(t).definition().key()));
+      replier = new Replier(publisher, codec, spec.group(), spec.replyTo(), requestKeys, options.telemetry());
+      for (var entry : spec.requestHandlers().entrySet()) {
+        CompiledSchema schema = codec.registry().byType(entry.getKey());
+        handlers.put(schema.definition().key(), new RecordProcessor.Typed(entry.getKey(),
+            replier.wrap((RequestHandler<Object>) entry.getValue())));
+      }
+    }
+    Replier replies = replier;
     String batchKey = spec.batchType() == null ? null : codec.registry().byType(spec.batchType()).definition().key();
     DeadLetters deadLetters = new DeadLetters(publisher, spec.group(), spec.deadLetterStream());
     RecordProcessor.SubscriberFactory subscribers =
         (record, work) -> new PropagatingSubscriber(record, work, sender, spec.group());
     return new SubscriptionRunner(spec, options, timer, subscribers,
         subs -> new RecordProcessor(spec, Map.copyOf(handlers), batchKey, codec, deadLetters,
-            options.telemetry(), application, subs, options.topicPrefix(), timer, clock));
+            options.telemetry(), application, subs, options.topicPrefix(), timer, clock, replies));
   }
 }
