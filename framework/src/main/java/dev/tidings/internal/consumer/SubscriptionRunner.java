@@ -129,7 +129,8 @@ public final class SubscriptionRunner implements Runnable {
   private void subscribe(KafkaConsumer<byte[], byte[]> c) {
     ConsumerRebalanceListener listener = new Rebalance(c);
     if (spec.pattern() != null && Globs.isPattern(spec.pattern())) {
-      c.subscribe(Globs.subscriptionPattern(options.topicPrefix(), spec.pattern(), DeadLetters.SUFFIX), listener);
+      c.subscribe(Globs.subscriptionPattern(options.topicPrefix(), spec.pattern(), DeadLetters.SUFFIX,
+          spec.deadLetterStream()), listener);
     } else {
       List<String> topics = new ArrayList<>();
       for (String stream : spec.pattern() != null ? List.of(spec.pattern()) : spec.streams()) {

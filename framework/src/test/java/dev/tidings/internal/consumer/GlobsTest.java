@@ -83,6 +83,21 @@ class GlobsTest {
     assertFalse(matches("", "orders.*", "orders.eu.dlt"));
     assertTrue(matches("", "orders.*.dlt", "orders.eu.dlt"));
     assertTrue(matches("", "*", "x.dltx"));
+    // the dead letters of a .dlt subscription are not its input either
+    assertFalse(matches("", "orders.*.dlt", "orders.eu.dlt.dlt"));
+    assertFalse(matches("", "*.dlt", "orders.dlt.dlt"));
+  }
+
+  @Test
+  void aConfiguredDeadLetterStreamIsExcludedWhateverItIsCalled() {
+    Pattern p = Globs.subscriptionPattern("p.", "dl.*", ".dlt", "dl.dead");
+    assertFalse(p.matcher("p.dl.dead").matches());
+    assertTrue(p.matcher("p.dl.deadx").matches());
+    assertTrue(p.matcher("p.dl.in").matches());
+    assertFalse(p.matcher("p.dl.in.dlt").matches());
+    Pattern dlt = Globs.subscriptionPattern("", "*.dlt", ".dlt", "all.dlt");
+    assertFalse(dlt.matcher("all.dlt").matches());
+    assertTrue(dlt.matcher("orders.dlt").matches());
   }
 
   @Test
