@@ -27,8 +27,10 @@ public final class ApplicationOptions {
   private final boolean validateOnPublish;
   private final Telemetry telemetry;
   private final Map<String, Map<String, String>> subscriptionSettings;
+  private final boolean exactGroupIds;
 
   private ApplicationOptions(Builder b) {
+    this.exactGroupIds = b.exactGroupIds;
     this.kafkaServers = b.kafkaServers;
     this.topicPrefix = b.topicPrefix;
     this.kafkaSettings = Map.copyOf(b.kafkaSettings);
@@ -69,6 +71,7 @@ public final class ApplicationOptions {
     b.publishTimeout = publishTimeout;
     b.validateOnPublish = validateOnPublish;
     b.telemetry = telemetry;
+    b.exactGroupIds = exactGroupIds;
     subscriptionSettings.forEach((group, settings) -> b.subscriptionSettings.put(group, new LinkedHashMap<>(settings)));
     return b;
   }
@@ -81,6 +84,23 @@ public final class ApplicationOptions {
   /** Prepended to every stream name to form the topic name; default empty. */
   public String topicPrefix() {
     return topicPrefix;
+  }
+
+  /**
+   * Whether consumer group ids are used exactly as subscriptions name them; by default ({@code
+   * false}) they are prefixed with {@link #topicPrefix()} like topics, so that environments sharing
+   * a cluster with different prefixes never share a group.
+   */
+  public boolean exactGroupIds() {
+    return exactGroupIds;
+  }
+
+  /**
+   * The Kafka consumer group id of the subscription group {@code group}: {@code topicPrefix + group},
+   * or {@code group} itself with {@link #exactGroupIds()}.
+   */
+  public String groupId(String group) {
+    return exactGroupIds ? group : topicPrefix + group;
   }
 
   /** Settings for every Kafka client (producer, consumer and admin). */
@@ -154,7 +174,7 @@ public final class ApplicationOptions {
   @Override
   public String toString() {
     return "ApplicationOptions[kafkaServers=" + kafkaServers + ", topicPrefix=" + topicPrefix
-        + ", commitMode=" + commitMode + ", partitions=" + partitions
+        + ", exactGroupIds=" + exactGroupIds + ", commitMode=" + commitMode + ", partitions=" + partitions
         + ", replicationFactor=" + replicationFactor + "]";
   }
 
@@ -175,8 +195,19 @@ public final class ApplicationOptions {
     private boolean validateOnPublish = true;
     private Telemetry telemetry = Telemetry.NONE;
     private final Map<String, Map<String, String>> subscriptionSettings = new LinkedHashMap<>();
+    private boolean exactGroupIds;
 
     private Builder() {}
+
+    /**
+     * {@code true} uses each subscription's group as the Kafka group id as it is; by default the
+     * group id is {@code topicPrefix + group}. Use it to keep the groups (and committed offsets) of
+     * a deployment that ran with a topic prefix before group ids were prefixed.
+     */
+    public Builder exactGroupIds(boolean exact) {
+      this.exactGroupIds = exact;
+      return this;
+    }
 
     /**
      * Overrides a delivery setting of the subscription of {@code group}, e.g. {@code

@@ -98,7 +98,7 @@ public final class SubscriptionRunner implements Runnable {
   @Override
   public void run() {
     try {
-      Map<String, Object> settings = ClientSettings.consumer(options, spec.group());
+      Map<String, Object> settings = ClientSettings.consumer(options, options.groupId(spec.group()));
       flowControl = new FlowControl(spec.maxInFlight(), settings, POLL);
       KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(settings);
       consumer = c;
