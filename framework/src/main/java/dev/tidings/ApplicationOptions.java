@@ -34,8 +34,10 @@ public final class ApplicationOptions {
   private final TransportConfig transportConfig;
   private final int maxPendingRequests;
   private final String replyStream;
+  private final boolean exactGroupIds;
 
   private ApplicationOptions(Builder b) {
+    this.exactGroupIds = b.exactGroupIds;
     this.kafkaServers = b.kafkaServers;
     this.topicPrefix = b.topicPrefix;
     this.kafkaSettings = Map.copyOf(b.kafkaSettings);
@@ -80,6 +82,7 @@ public final class ApplicationOptions {
     b.publishTimeout = publishTimeout;
     b.validateOnPublish = validateOnPublish;
     b.telemetry = telemetry;
+    b.exactGroupIds = exactGroupIds;
     subscriptionSettings.forEach((group, settings) -> b.subscriptionSettings.put(group, new LinkedHashMap<>(settings)));
     b.transport = transport;
     b.transportConfig = transportConfig;
@@ -96,6 +99,23 @@ public final class ApplicationOptions {
   /** Prepended to every stream name to form the topic name; default empty. */
   public String topicPrefix() {
     return topicPrefix;
+  }
+
+  /**
+   * Whether consumer group ids are used exactly as subscriptions name them; by default ({@code
+   * false}) they are prefixed with {@link #topicPrefix()} like topics, so that environments sharing
+   * a cluster with different prefixes never share a group.
+   */
+  public boolean exactGroupIds() {
+    return exactGroupIds;
+  }
+
+  /**
+   * The Kafka consumer group id of the subscription group {@code group}: {@code topicPrefix + group},
+   * or {@code group} itself with {@link #exactGroupIds()}.
+   */
+  public String groupId(String group) {
+    return exactGroupIds ? group : topicPrefix + group;
   }
 
   /** Settings for every Kafka client (producer, consumer and admin). */
@@ -202,7 +222,7 @@ public final class ApplicationOptions {
   @Override
   public String toString() {
     return "ApplicationOptions[kafkaServers=" + kafkaServers + ", topicPrefix=" + topicPrefix
-        + ", commitMode=" + commitMode + ", partitions=" + partitions
+        + ", exactGroupIds=" + exactGroupIds + ", commitMode=" + commitMode + ", partitions=" + partitions
         + ", replicationFactor=" + replicationFactor
         + (transport != null ? ", transport=" + transport.type()
             : transportConfig != null ? ", transport=" + transportConfig.type() : "") + "]";
@@ -229,6 +249,7 @@ public final class ApplicationOptions {
     private TransportConfig transportConfig;
     private int maxPendingRequests = 10_000;
     private String replyStream;
+    private boolean exactGroupIds;
 
     private Builder() {}
 
@@ -272,6 +293,16 @@ public final class ApplicationOptions {
      */
     public Builder config(TidingsConfig config) {
       config.section("transport").ifPresent(section -> transport(TransportConfig.of(section)));
+      return this;
+    }
+
+    /**
+     * {@code true} uses each subscription's group as the Kafka group id as it is; by default the
+     * group id is {@code topicPrefix + group}. Use it to keep the groups (and committed offsets) of
+     * a deployment that ran with a topic prefix before group ids were prefixed.
+     */
+    public Builder exactGroupIds(boolean exact) {
+      this.exactGroupIds = exact;
       return this;
     }
 

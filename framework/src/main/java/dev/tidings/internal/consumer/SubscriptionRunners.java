@@ -20,12 +20,14 @@ public final class SubscriptionRunners {
   /**
    * Resolves the subscription's handlers against the registered schemas and builds its runner.
    *
-   * @throws dev.tidings.ConfigurationException when a handler's record type has no schema
+   * @throws dev.tidings.ConfigurationException when a handler's record type has no schema, or the
+   *     subscription would consume its own dead letters
    */
   @SuppressWarnings("unchecked")
   public static SubscriptionRunner create(Subscription spec, ApplicationOptions options, EnvelopeCodec codec,
       Publisher publisher, Application application, HeaderPublisher sender,
       ScheduledExecutorService timer, Clock clock) {
+    DeadLetters.refuseSelfFeeding(spec);
     Map<String, RecordProcessor.Typed> handlers = new HashMap<>();
     spec.handlers().forEach((type, handler) -> {
       CompiledSchema schema = codec.registry().byType(type);
