@@ -19,7 +19,7 @@ import dev.tidings.internal.codec.Envelope;
 import dev.tidings.internal.codec.EnvelopeCodec;
 import dev.tidings.internal.codec.SchemaRegistry;
 import dev.tidings.internal.consumer.DeadLetterReplayer;
-import dev.tidings.internal.consumer.SubscriptionRunner;
+import dev.tidings.internal.consumer.Runner;
 import dev.tidings.internal.consumer.SubscriptionRunners;
 import dev.tidings.internal.kafka.Publisher;
 import dev.tidings.internal.reply.Requester;
@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Kafka-backed {@link Application}: wires the schema registry and codec, the publisher and
- * topic admin, and one {@link SubscriptionRunner} per subscription.
+ * topic admin, and one {@link Runner} per subscription.
  */
 public final class KafkaApplication implements Application {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaApplication.class);
@@ -65,7 +65,7 @@ public final class KafkaApplication implements Application {
   private final KafkaTransport kafka;
   private final boolean ownsTransport;
   private final List<Subscription> subscriptions = new ArrayList<>();
-  private final List<SubscriptionRunner> runners = new ArrayList<>();
+  private final List<Runner> runners = new ArrayList<>();
   private final List<Consumer<Application>> startHooks = new ArrayList<>();
   private final List<Consumer<Application>> stopHooks = new ArrayList<>();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -130,7 +130,7 @@ public final class KafkaApplication implements Application {
     }
     checkOpen();
     SubscriptionOverrides.apply(options.subscriptionSettings(), subscriptions);
-    List<SubscriptionRunner> created = new ArrayList<>();
+    List<Runner> created = new ArrayList<>();
     for (Subscription s : subscriptions) {
       created.add(SubscriptionRunners.create(
           s, options, codec, publisher, this, this::publishWithHeaders, timer, clock));
@@ -142,7 +142,7 @@ public final class KafkaApplication implements Application {
     }
     started = true;
     runners.addAll(created);
-    created.forEach(SubscriptionRunner::start);
+    created.forEach(Runner::start);
     LOG.info("started {} subscription(s) with {}", runners.size(), options);
     for (Consumer<Application> hook : startHooks) {
       hook.accept(this);
@@ -338,7 +338,7 @@ public final class KafkaApplication implements Application {
     List<Health.SubscriptionHealth> states = new ArrayList<>();
     boolean ready = started && !closed;
     synchronized (this) {
-      for (SubscriptionRunner runner : runners) {
+      for (Runner runner : runners) {
         Health.SubscriptionHealth h = runner.health();
         states.add(h);
         ready &= h.state() == Health.State.RUNNING;
@@ -349,7 +349,7 @@ public final class KafkaApplication implements Application {
 
   @Override
   public void close() {
-    List<SubscriptionRunner> toStop;
+    List<Runner> toStop;
     synchronized (this) {
       if (closed || closeStarted) {
         return;
@@ -367,9 +367,9 @@ public final class KafkaApplication implements Application {
     synchronized (this) {
       closed = true;
     }
-    toStop.forEach(SubscriptionRunner::stop);
+    toStop.forEach(Runner::stop);
     long deadline = System.nanoTime() + options.shutdownTimeout().toNanos() + TimeUnit.SECONDS.toNanos(15);
-    for (SubscriptionRunner runner : toStop) {
+    for (Runner runner : toStop) {
       try {
         long left = Math.max(0, deadline - System.nanoTime());
         if (!runner.awaitStop(Duration.ofNanos(left))) {
