@@ -5,6 +5,7 @@ import dev.tidings.ApplicationOptions;
 import dev.tidings.ConfigurationException;
 import dev.tidings.DecodeException;
 import dev.tidings.Health;
+import dev.tidings.MessageContext;
 import dev.tidings.PublishException;
 import dev.tidings.PublishResult;
 import dev.tidings.ReplayFilter;
@@ -18,9 +19,10 @@ import dev.tidings.internal.codec.Envelope;
 import dev.tidings.internal.codec.EnvelopeCodec;
 import dev.tidings.internal.codec.SchemaRegistry;
 import dev.tidings.internal.consumer.DeadLetterReplayer;
-import dev.tidings.internal.consumer.SubscriptionRunner;
+import dev.tidings.internal.consumer.Runner;
 import dev.tidings.internal.consumer.SubscriptionRunners;
 import dev.tidings.internal.kafka.Publisher;
+import dev.tidings.internal.reply.Requester;
 import dev.tidings.internal.kafka.TopicAdmin;
 import dev.tidings.transport.OutgoingMessage;
 import dev.tidings.transport.Transport;
@@ -47,7 +49,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Kafka-backed {@link Application}: wires the schema registry and codec, the publisher and
- * topic admin, and one {@link SubscriptionRunner} per subscription.
+ * topic admin, and one {@link Runner} per subscription.
  */
 public final class KafkaApplication implements Application {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaApplication.class);
@@ -63,7 +65,7 @@ public final class KafkaApplication implements Application {
   private final KafkaTransport kafka;
   private final boolean ownsTransport;
   private final List<Subscription> subscriptions = new ArrayList<>();
-  private final List<SubscriptionRunner> runners = new ArrayList<>();
+  private final List<Runner> runners = new ArrayList<>();
   private final List<Consumer<Application>> startHooks = new ArrayList<>();
   private final List<Consumer<Application>> stopHooks = new ArrayList<>();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -72,6 +74,7 @@ public final class KafkaApplication implements Application {
     return t;
   });
   private final Clock clock;
+  private final Requester requester;
   private volatile boolean started;
   private volatile boolean closed;
   private boolean closeStarted;
@@ -94,6 +97,7 @@ public final class KafkaApplication implements Application {
       this.ownsTransport = true;
     }
     this.kafka = transport instanceof KafkaTransport k ? k : null;
+    this.requester = new Requester(options, publisher, topics, codec, this, timer);
   }
 
   @Override
@@ -136,7 +140,7 @@ public final class KafkaApplication implements Application {
       return this;
     }
     SubscriptionOverrides.apply(options.subscriptionSettings(), subscriptions);
-    List<SubscriptionRunner> created = new ArrayList<>();
+    List<Runner> created = new ArrayList<>();
     for (Subscription s : subscriptions) {
       created.add(SubscriptionRunners.create(
           s, options, codec, publisher, this, this::publishWithHeaders, timer, clock));
@@ -148,7 +152,7 @@ public final class KafkaApplication implements Application {
     }
     started = true;
     runners.addAll(created);
-    created.forEach(SubscriptionRunner::start);
+    created.forEach(Runner::start);
     LOG.info("started {} subscription(s) with {}", runners.size(), options);
     for (Consumer<Application> hook : startHooks) {
       hook.accept(this);
@@ -224,6 +228,16 @@ public final class KafkaApplication implements Application {
       String stream, byte[] envelope, byte[] key, List<Header> headers) {
     checkOpen();
     checkStream(stream);
+    return send(stream, retentionOf(envelope), key, checkedEnvelope(stream, envelope), headers);
+  }
+
+  private Duration retentionOf(byte[] envelope) {
+    CompiledSchema schema = registry.byKey(codec.parse(envelope).schemaKey());
+    return schema == null ? null : schema.definition().retention().orElse(null);
+  }
+
+  /** The compact envelope of {@code envelope} once its schema is known and its data valid. */
+  private byte[] checkedEnvelope(String stream, byte[] envelope) {
     Envelope parsed = codec.parse(envelope);
     CompiledSchema schema = registry.byKey(parsed.schemaKey());
     if (schema == null) {
@@ -234,8 +248,7 @@ public final class KafkaApplication implements Application {
     if (!violations.isEmpty()) {
       throw EnvelopeCodec.validationFailure(stream, parsed.schemaKey(), violations);
     }
-    return send(stream, schema.definition().retention().orElse(null), key,
-        codec.write(parsed.schemaKey(), parsed.data()), headers);
+    return codec.write(parsed.schemaKey(), parsed.data());
   }
 
   private static List<Header> headers(Map<String, String> headers) {
@@ -250,6 +263,41 @@ public final class KafkaApplication implements Application {
     checkOpen();
     checkStream(stream);
     return send(stream, null, key, value, headers(headers));
+  }
+
+  @Override
+  public <R extends Record> CompletableFuture<R> request(
+      String stream, Record request, byte[] key, Class<R> replyType, Duration timeout) {
+    java.util.Objects.requireNonNull(replyType, "replyType");
+    return requestContext(stream, request, key, timeout).thenApply(reply -> requester.bind(reply, replyType));
+  }
+
+  @Override
+  public CompletableFuture<MessageContext> requestContext(
+      String stream, Record request, byte[] key, Duration timeout) {
+    checkOpen();
+    checkStream(stream);
+    CompiledSchema schema = registry.byType(request.getClass());
+    byte[] value = codec.encode(stream, schema, request, options.validateOnPublish());
+    return requester.request(stream, key, value, Map.of(), timeout);
+  }
+
+  @Override
+  public CompletableFuture<MessageContext> requestEnvelope(
+      String stream, byte[] envelope, Map<String, byte[]> headers, byte[] key, Duration timeout) {
+    checkOpen();
+    checkStream(stream);
+    return requester.request(stream, key, checkedEnvelope(stream, envelope), headers, timeout);
+  }
+
+  /** The stream this instance's replies arrive on. */
+  public String replyStream() {
+    return requester.replyStream();
+  }
+
+  /** Requests waiting for their replies now. */
+  public int pendingRequests() {
+    return requester.pending();
   }
 
   @Override
@@ -301,7 +349,7 @@ public final class KafkaApplication implements Application {
     List<Health.SubscriptionHealth> states = new ArrayList<>();
     boolean ready = started && !closed;
     synchronized (this) {
-      for (SubscriptionRunner runner : runners) {
+      for (Runner runner : runners) {
         Health.SubscriptionHealth h = runner.health();
         states.add(h);
         ready &= h.state() == Health.State.RUNNING;
@@ -312,7 +360,7 @@ public final class KafkaApplication implements Application {
 
   @Override
   public void close() {
-    List<SubscriptionRunner> toStop;
+    List<Runner> toStop;
     synchronized (this) {
       if (closed || closeStarted) {
         return;
@@ -330,9 +378,9 @@ public final class KafkaApplication implements Application {
     synchronized (this) {
       closed = true;
     }
-    toStop.forEach(SubscriptionRunner::stop);
+    toStop.forEach(Runner::stop);
     long deadline = System.nanoTime() + options.shutdownTimeout().toNanos() + TimeUnit.SECONDS.toNanos(15);
-    for (SubscriptionRunner runner : toStop) {
+    for (Runner runner : toStop) {
       try {
         long left = Math.max(0, deadline - System.nanoTime());
         if (!runner.awaitStop(Duration.ofNanos(left))) {
@@ -348,6 +396,7 @@ public final class KafkaApplication implements Application {
     } else {
       transport.flush(options.shutdownTimeout());
     }
+    requester.close();
     publisher.close();
     topics.close();
     timer.shutdownNow();

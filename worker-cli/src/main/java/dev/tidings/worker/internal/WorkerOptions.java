@@ -3,6 +3,7 @@ package dev.tidings.worker.internal;
 import dev.tidings.ApplicationOptions;
 import dev.tidings.CommitMode;
 import dev.tidings.ConfigurationException;
+import dev.tidings.SchemaRegistryTopic;
 import dev.tidings.Telemetry;
 import dev.tidings.config.TidingsConfig;
 import java.nio.file.Path;
@@ -114,6 +115,35 @@ public final class WorkerOptions {
           + " Default: ${DEFAULT-VALUE}.")
   int devPort;
 
+  @Option(names = "--schemas-registry", scope = ScopeType.INHERIT, paramLabel = "on|off",
+      defaultValue = "${env:TIDINGS_SCHEMAS_REGISTRY:-on}",
+      description = "At start, register the application's schemas in the registry topic and refuse to start"
+          + " when a registered schema with the same id:version differs. Env: TIDINGS_SCHEMAS_REGISTRY."
+          + " Default: ${DEFAULT-VALUE}.")
+  Switch schemasRegistry;
+
+  @Option(names = "--schemas-registry-topic", scope = ScopeType.INHERIT, paramLabel = "TOPIC",
+      defaultValue = "${env:TIDINGS_SCHEMAS_REGISTRY_TOPIC}",
+      description = "The compacted registry topic (the topic prefix is not added). Env:"
+          + " TIDINGS_SCHEMAS_REGISTRY_TOPIC. Default: <topic prefix>_tidings_schemas.")
+  String schemasRegistryTopic;
+
+  @Option(names = "--schemas-registry-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
+      converter = DurationConverter.class, defaultValue = "${env:TIDINGS_SCHEMAS_REGISTRY_TIMEOUT:-30s}",
+      description = "How long reading and writing the registry topic may take at start. Env:"
+          + " TIDINGS_SCHEMAS_REGISTRY_TIMEOUT. Default: ${DEFAULT-VALUE}.")
+  Duration schemasRegistryTimeout;
+
+  @Option(names = "--application-name", scope = ScopeType.INHERIT, paramLabel = "NAME",
+      defaultValue = "${env:TIDINGS_APPLICATION_NAME}",
+      description = "The application's name, recorded with the schemas it registers and used as the title of"
+          + " its AsyncAPI document. Env: TIDINGS_APPLICATION_NAME. Default: the APP class's simple name, else"
+          + " the first jar's name without version, else 'tidings-application'.")
+  String applicationName;
+
+  /** {@code on} or {@code off}. */
+  public enum Switch { ON, OFF }
+
   @Parameters(index = "0", arity = "0..1", paramLabel = "APP",
       description = "The application: a class implementing dev.tidings.Registration (a hand-written application"
           + " that registers schemas, subscriptions and router.onStart hooks), or a class with a public static"
@@ -172,6 +202,41 @@ public final class WorkerOptions {
 
   public int devPort() {
     return devPort;
+  }
+
+  /** Whether the worker registers and checks its schemas in the registry topic at start. */
+  public boolean schemasRegistry() {
+    return schemasRegistry != Switch.OFF;
+  }
+
+  /** The registry topic: {@code --schemas-registry-topic}, else {@code <topic prefix>_tidings_schemas}. */
+  public String schemasRegistryTopic() {
+    return schemasRegistryTopic != null && !schemasRegistryTopic.isBlank() ? schemasRegistryTopic.trim()
+        : SchemaRegistryTopic.topicFor(topicPrefix);
+  }
+
+  public Duration schemasRegistryTimeout() {
+    return schemasRegistryTimeout;
+  }
+
+  /** The application's name (see the option's description). */
+  public String applicationName() {
+    if (applicationName != null && !applicationName.isBlank()) {
+      return applicationName.trim();
+    }
+    if (app != null && !app.isBlank()) {
+      return app.substring(app.lastIndexOf('.') + 1);
+    }
+    for (String entry : classPath()) {
+      for (String part : entry.split(java.io.File.pathSeparator)) {
+        String name = java.nio.file.Path.of(part).getFileName() == null ? ""
+            : java.nio.file.Path.of(part).getFileName().toString();
+        if (name.endsWith(".jar")) {
+          return name.substring(0, name.length() - 4).replaceFirst("-[0-9][^-]*(-SNAPSHOT)?$", "");
+        }
+      }
+    }
+    return "tidings-application";
   }
 
   /**
@@ -255,6 +320,7 @@ public final class WorkerOptions {
     return "config=" + configFile + ", kafkaServers=" + kafkaServers + ", kafkaSettings={" + kafkaSettings() + "}, topicPrefix=" + topicPrefix
         + ", replicationFactor=" + replicationFactor + ", partitions=" + partitions + ", classPath=" + classPath()
         + ", connectTimeout=" + connectTimeout + ", commit=" + commit + ", httpPort=" + httpPort
-        + ", shutdownTimeout=" + shutdownTimeout + ", subscriptionSettings=" + subscriptionSettings + ", dev=" + dev + ", devPort=" + devPort + ", app=" + app;
+        + ", shutdownTimeout=" + shutdownTimeout + ", subscriptionSettings=" + subscriptionSettings + ", dev=" + dev + ", devPort=" + devPort + ", schemasRegistry=" + schemasRegistry
+        + ", schemasRegistryTopic=" + schemasRegistryTopic + ", applicationName=" + applicationName + ", app=" + app;
   }
 }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What {@code worker [OPTIONS] [APP]} does: load the application, start the dev broker when asked,
- * check that Kafka answers, start the application with metrics and the HTTP endpoints, wait for a
+ * check that Kafka answers, register the schemas in the registry topic, start the application with
+ * metrics and the HTTP endpoints, wait for a
  * stop (signal or {@link StopSignal#request()}), then close everything in order: the application
  * (graceful), the HTTP port, the dev broker.
  */
@@ -71,6 +72,7 @@ public final class WorkerRun {
     ClusterProbe.Cluster cluster = ClusterProbe.check(servers, options.kafkaSettings().values(),
         options.connectTimeout());
     console.out("Kafka cluster " + cluster.id() + " at " + servers + ": " + cluster.brokers() + " broker(s)");
+    SchemaRegistration.run(options, appOptions, router, console);
     HttpEndpoints http = null;
     Application app = create(appOptions);
     try {
