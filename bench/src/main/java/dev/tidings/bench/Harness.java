@@ -44,6 +44,7 @@ public final class Harness {
             case "publish" -> new PublishComparison(env).run();
             case "consume" -> new ConsumeComparison(env).run();
             case "transport" -> new TransportComparison(env).run();
+            case "http" -> new HttpTransportComparison(env).run();
             default -> new LatencyComparison(env).run();
           };
           System.out.print(section);

@@ -57,7 +57,11 @@ final class HttpTransport implements Transport {
 
   HttpTransport(HttpSettings settings) {
     this.settings = settings;
+    // HTTP/2 over TLS (negotiated); plain http stays HTTP/1.1, since an h2c upgrade per new connection
+    // costs more than it gives
     this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+        .version("https".equalsIgnoreCase(settings.url().getScheme()) ? HttpClient.Version.HTTP_2
+            : HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER).build();
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "tidings-http-transport");
