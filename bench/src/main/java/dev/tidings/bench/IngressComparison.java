@@ -104,7 +104,7 @@ public final class IngressComparison {
     long start = System.nanoTime();
     for (int c = 0; c < connections; c++) {
       int id = c;
-      long[] lat = new long[2_000_000];
+      long[] lat = new long[300_000];
       latencies.add(lat);
       threads[c] = new Thread(() -> {
         long seq = (long) id << 40;
