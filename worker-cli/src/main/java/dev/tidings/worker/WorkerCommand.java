@@ -4,6 +4,8 @@ import dev.tidings.TidingsException;
 import dev.tidings.worker.internal.Console;
 import dev.tidings.worker.internal.ExitCode;
 import dev.tidings.worker.internal.HealthcheckCommand;
+import dev.tidings.worker.internal.IngressCommand;
+import dev.tidings.worker.internal.IngressOptions;
 import dev.tidings.worker.internal.DltCommand;
 import dev.tidings.worker.internal.PublishCommand;
 import dev.tidings.worker.internal.SchemasCommand;
@@ -57,6 +59,8 @@ import picocli.CommandLine.Spec;
       "  worker --dev -cp my-app.jar",
       "  worker --kafka-servers kafka:9092 --kafka-settings @client.properties \\",
       "         --http-port 8080 -cp my-app.jar",
+      "  worker --dev -cp my-app.jar --http-port 8080 --ingress --ingress-auth none",
+      "  worker -cp my-app.jar ingress --port 8080 --ingress-auth credentials.txt",
       "  worker -cp my-app.jar publish --schema OrderPlaced:1 orders \\",
       "         '{\"orderId\":\"o-1\",\"quantity\":2}'",
       "  worker -cp my-app.jar schemas export build/schemas"
@@ -64,6 +68,9 @@ import picocli.CommandLine.Spec;
 public final class WorkerCommand implements Callable<Integer> {
   @Mixin(name = WorkerOptions.MIXIN)
   WorkerOptions options;
+
+  @Mixin(name = IngressOptions.MIXIN)
+  IngressOptions ingress;
 
   @Spec
   CommandSpec spec;
@@ -86,6 +93,7 @@ public final class WorkerCommand implements Callable<Integer> {
 
   static CommandLine commandLine(WorkerCommand command) {
     CommandLine line = new CommandLine(command);
+    line.addSubcommand("ingress", new IngressCommand(() -> command.stop));
     line.setCaseInsensitiveEnumValuesAllowed(true);
     // @file is ours (--kafka-settings @client.properties, publish ... @message.json), not picocli's argument files
     line.setExpandAtFiles(false);
@@ -102,7 +110,7 @@ public final class WorkerCommand implements Callable<Integer> {
   /** The options, secrets masked. */
   @Override
   public String toString() {
-    return "worker[" + options + "]";
+    return "worker[" + options + ", " + ingress + "]";
   }
 
   private static int usageError(ParameterException e, String[] args) {
