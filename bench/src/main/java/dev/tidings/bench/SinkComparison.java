@@ -187,7 +187,13 @@ public final class SinkComparison {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (successCount(admin, prefix + "req.success") < messages) {
           if (System.nanoTime() > deadline) {
-            throw new IllegalStateException("the sink did not finish " + messages + " exchanges in 10 minutes");
+            throw new IllegalStateException("the sink did not finish " + messages + " exchanges in 10 minutes: "
+                + successCount(admin, prefix + "req.success") + " exchanges of " + successCount(admin, prefix + "req")
+                + " requests, " + handled.get() + " handled");
+          }
+          if (Boolean.getBoolean("bench.sink.progress")) {
+            System.out.println("progress: " + successCount(admin, prefix + "req.success") + " exchanges of "
+                + successCount(admin, prefix + "req") + " requests, " + handled.get() + " handled");
           }
           TimeUnit.MILLISECONDS.sleep(20);
         }

@@ -6,7 +6,9 @@ import dev.tidings.ConfigurationException;
 import dev.tidings.Router;
 import dev.tidings.Subscription;
 import dev.tidings.TidingsException;
+import dev.tidings.http.sink.HttpSink;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +31,19 @@ public final class WorkerRun {
   private final Console console;
   private final StopSignal stop;
 
+  /** Whether only the configuration file's HTTP sinks run ({@code worker sink}), without an application. */
+  private final boolean sinksOnly;
+
   public WorkerRun(CommandSpec spec, WorkerOptions options, StopSignal stop) {
+    this(spec, options, stop, false);
+  }
+
+  public WorkerRun(CommandSpec spec, WorkerOptions options, StopSignal stop, boolean sinksOnly) {
     this.spec = spec;
     this.options = options;
     this.console = Console.of(spec);
     this.stop = stop;
+    this.sinksOnly = sinksOnly;
   }
 
   /**
@@ -47,17 +57,28 @@ public final class WorkerRun {
     String servers = options.dev() ? null : options.requireServers(spec);
     stop.install(options.shutdownTimeout().plus(STOP_MARGIN));
     try (LoadedApp app = LoadedApp.load(options)) {
-      if (app.isEmpty()) {
-        throw app.nothingFound("application to run");
+      List<HttpSink> sinks = Sinks.of(options.config(spec), console);
+      Router router;
+      if (sinksOnly) {
+        if (sinks.isEmpty()) {
+          throw new WorkerException(ExitCode.USAGE, "worker sink found no sinks: list them under sinks: in the"
+              + " configuration file (" + options.config(spec).source() + "), see http-sink/README.md");
+        }
+        router = Sinks.router(sinks);
+      } else {
+        if (app.isEmpty() && sinks.isEmpty()) {
+          throw app.nothingFound("application to run");
+        }
+        router = app.router().include(Sinks.router(sinks));
       }
       if (!options.dev()) {
-        return runOn(servers, app.router());
+        return runOn(servers, router);
       }
       console.out("Starting the embedded dev broker (--dev) ...");
       DevBroker dev = DevBroker.start(options.devPort());
       console.out("Kafka dev broker running at " + dev.bootstrapServers()
           + "  (other tools: --kafka-servers " + dev.bootstrapServers() + ")");
-      return dev.runThenClose(() -> runOn(dev.bootstrapServers(), app.router()));
+      return dev.runThenClose(() -> runOn(dev.bootstrapServers(), router));
     } finally {
       stop.done();
       stop.uninstall();
