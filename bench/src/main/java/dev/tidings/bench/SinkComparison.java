@@ -166,10 +166,14 @@ public final class SinkComparison {
           (short) 1))).all().get(30, TimeUnit.SECONDS);
       try (Application filler = Application.create(options.build())) {
         filler.mount(sink.router());
+        List<java.util.concurrent.CompletableFuture<?>> sent = new ArrayList<>();
         for (int i = 0; i < messages; i++) {
-          filler.publish("req", HttpRequest.of("GET", url), Integer.toString(i % 1024).getBytes(StandardCharsets.UTF_8));
+          sent.add(filler.publish("req", HttpRequest.of("GET", url),
+              Integer.toString(i % 1024).getBytes(StandardCharsets.UTF_8)));
         }
         filler.flush();
+        java.util.concurrent.CompletableFuture.allOf(sent.toArray(java.util.concurrent.CompletableFuture[]::new))
+            .get(2, TimeUnit.MINUTES);
       }
       long[] handler = new long[messages * 2];
       AtomicInteger handled = new AtomicInteger();
