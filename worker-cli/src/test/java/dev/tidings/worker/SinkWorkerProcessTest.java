@@ -94,7 +94,11 @@ class SinkWorkerProcessTest {
           "--config", config.toString(), "sink"};
       try (WorkerProcess first = WorkerProcess.start(Map.of(), Map.of(), args)) {
         first.await("Worker running\\.", START);
-        Wait.until(() -> called.size() >= MESSAGES / 4, START, "a quarter of the requests to be sent");
+        try {
+          Wait.until(() -> called.size() >= MESSAGES / 4, START, "a quarter of the requests to be sent");
+        } catch (AssertionError e) {
+          throw new AssertionError(e.getMessage() + " (" + called.size() + " sent); worker output:\n" + first.output(), e);
+        }
       } // close() kills the worker with SIGKILL
       int callsAtKill = calls.get();
       assertTrue(callsAtKill < MESSAGES, "the worker was killed after it had finished: " + callsAtKill + " calls");
