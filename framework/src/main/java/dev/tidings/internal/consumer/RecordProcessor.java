@@ -109,19 +109,19 @@ final class RecordProcessor implements PartitionWork.Step {
     Typed fast = exact == null ? null : handlers.get(exact.schemaKey());
     if (fast != null) {
       Object payload = exact.record();
-      return invoke(() -> fast.handler().handle(payload, delivery), delivery, lane, leadTime);
+      return invoke(() -> fast.handler().handle(payload, delivery), delivery, lane, work, leadTime);
     }
     Envelope envelope;
     try {
       envelope = delivery.parsed();
     } catch (DecodeException e) {
-      return fallback != null ? invoke(() -> fallback.handle(delivery), delivery, lane, leadTime)
+      return fallback != null ? invoke(() -> fallback.handle(delivery), delivery, lane, work, leadTime)
           : poison(delivery, lane, e);
     }
     Typed typed = handlers.get(envelope.schemaKey());
     if (typed == null) {
       if (fallback != null) {
-        return invoke(() -> fallback.handle(delivery), delivery, lane, leadTime);
+        return invoke(() -> fallback.handle(delivery), delivery, lane, work, leadTime);
       }
       if (codec.registry().byKey(envelope.schemaKey()) != null) {
         // A schema the application knows but this subscription does not handle: not for us.
@@ -137,7 +137,7 @@ final class RecordProcessor implements PartitionWork.Step {
     } catch (DecodeException e) {
       return poison(delivery, lane, e);
     }
-    return invoke(() -> typed.handler().handle(payload, delivery), delivery, lane, leadTime);
+    return invoke(() -> typed.handler().handle(payload, delivery), delivery, lane, work, leadTime);
   }
 
   private DecodeException unknownSchema(Envelope envelope) {
@@ -226,12 +226,21 @@ final class RecordProcessor implements PartitionWork.Step {
     }
   }
 
-  private Next invoke(Call call, Delivery delivery, Lane lane, long leadTime) {
+  private Next invoke(Call call, Delivery delivery, Lane lane, PartitionWork work, long leadTime) {
     long start = System.nanoTime();
     try {
       withTimeout(call);
+      if (delivery.deferral() != null && work == null) {
+        // No partition bookkeeping to defer to (share groups): the record is done when the stage is.
+        delivery.deferral().toCompletableFuture().get();
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      return failed(delivery, lane, e.getCause(), System.nanoTime() - start, leadTime, List.of(delivery));
     } catch (Exception | LinkageError | AssertionError e) {
       return failed(delivery, lane, e, System.nanoTime() - start, leadTime, List.of(delivery));
+    }
+    if (delivery.deferral() != null && work != null) {
+      work.defer(delivery.offset(), delivery.deferral());
     }
     handled(delivery, System.nanoTime() - start, leadTime);
     return Next.done(1);
