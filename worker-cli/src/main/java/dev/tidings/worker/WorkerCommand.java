@@ -9,6 +9,7 @@ import dev.tidings.worker.internal.IngressOptions;
 import dev.tidings.worker.internal.DltCommand;
 import dev.tidings.worker.internal.PublishCommand;
 import dev.tidings.worker.internal.SchemasCommand;
+import dev.tidings.worker.internal.SinkCommand;
 import dev.tidings.worker.internal.Secrets;
 import dev.tidings.worker.internal.StopSignal;
 import dev.tidings.worker.internal.VersionProvider;
@@ -46,7 +47,8 @@ import picocli.CommandLine.Spec;
           + " application class APP), on a Kafka cluster or on an embedded dev broker (--dev), until SIGINT or"
           + " SIGTERM, then stops gracefully (in-flight messages finish, offsets are committed, groups are left)."
     },
-    subcommands = {SchemasCommand.class, PublishCommand.class, DltCommand.class, HealthcheckCommand.class},
+    subcommands = {SchemasCommand.class, PublishCommand.class, DltCommand.class, HealthcheckCommand.class,
+        SinkCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success, also after a graceful stop on SIGINT/SIGTERM",
@@ -63,7 +65,8 @@ import picocli.CommandLine.Spec;
       "  worker -cp my-app.jar ingress --port 8080 --ingress-auth credentials.txt",
       "  worker -cp my-app.jar publish --schema OrderPlaced:1 orders \\",
       "         '{\"orderId\":\"o-1\",\"quantity\":2}'",
-      "  worker -cp my-app.jar schemas export build/schemas"
+      "  worker -cp my-app.jar schemas export build/schemas",
+      "  worker --kafka-servers kafka:9092 --config sink.yaml sink"
     })
 public final class WorkerCommand implements Callable<Integer> {
   @Mixin(name = WorkerOptions.MIXIN)
