@@ -6,6 +6,7 @@ import dev.tidings.worker.internal.ExitCode;
 import dev.tidings.worker.internal.HealthcheckCommand;
 import dev.tidings.worker.internal.DltCommand;
 import dev.tidings.worker.internal.PublishCommand;
+import dev.tidings.worker.internal.RequestCommand;
 import dev.tidings.worker.internal.SchemasCommand;
 import dev.tidings.worker.internal.Secrets;
 import dev.tidings.worker.internal.StopSignal;
@@ -44,7 +45,8 @@ import picocli.CommandLine.Spec;
           + " application class APP), on a Kafka cluster or on an embedded dev broker (--dev), until SIGINT or"
           + " SIGTERM, then stops gracefully (in-flight messages finish, offsets are committed, groups are left)."
     },
-    subcommands = {SchemasCommand.class, PublishCommand.class, DltCommand.class, HealthcheckCommand.class},
+    subcommands = {SchemasCommand.class, PublishCommand.class, RequestCommand.class, DltCommand.class,
+        HealthcheckCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success, also after a graceful stop on SIGINT/SIGTERM",
@@ -52,6 +54,8 @@ import picocli.CommandLine.Spec;
       "     not healthy",
       "  2  bad options or arguments",
       "  3  publish refused the data (not JSON, unknown schema, invalid data)",
+      "  4  request got a Failure:1 reply (or not the --reply schema)",
+      "  5  request got no reply within --timeout",
       "",
       "Examples:",
       "  worker --dev -cp my-app.jar",
@@ -59,6 +63,9 @@ import picocli.CommandLine.Spec;
       "         --http-port 8080 -cp my-app.jar",
       "  worker -cp my-app.jar publish --schema OrderPlaced:1 orders \\",
       "         '{\"orderId\":\"o-1\",\"quantity\":2}'",
+      "  worker -cp my-app.jar request executions --schema ExecutionRequest:1 \\",
+      "         --data '{\"jobId\":\"job-1\",\"operation\":\"SUM\",\"operands\":[1,2]}' \\",
+      "         --reply ExecutionResult:1 --timeout 30s",
       "  worker -cp my-app.jar schemas export build/schemas"
     })
 public final class WorkerCommand implements Callable<Integer> {
