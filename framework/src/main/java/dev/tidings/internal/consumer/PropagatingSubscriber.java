@@ -51,6 +51,15 @@ final class PropagatingSubscriber implements Subscriber {
     work.commitUpTo(consumed.offset() + 1);
   }
 
+  /**
+   * Holds back the commit of the consumed record until {@code stored} succeeds; if it fails, the
+   * record stays uncommitted (and is handled again after a restart or rebalance).
+   */
+  void holdUntil(CompletableFuture<?> stored) {
+    work.hold(consumed.offset());
+    stored.thenRun(() -> work.release(consumed.offset()));
+  }
+
   @Override
   public String group() {
     return group;
