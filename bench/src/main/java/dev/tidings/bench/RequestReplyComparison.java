@@ -119,8 +119,8 @@ final class RequestReplyComparison {
     }
     table.note("Both sides use Tidings' client settings (linger.ms=5 on every producer: each hop can wait up to"
         + " 5 ms for its batch). A round trip is two hops: request topic → serving consumer → reply topic →"
-        + " caller. Tidings' serving handler returns only after the broker stored the reply (acks=all), so that"
-        + " the request's offset is committed after its reply; the raw echo sends the reply and goes on. The one-hop"
+        + " caller. Tidings' serving side holds each request's offset back from commits until the broker stored its"
+        + " reply (acks=all); the raw echo commits what it polled without waiting for its replies. The one-hop"
         + " row is the raw request as the caller's own assigned consumer reads it, in the raw trials.");
     return table.toString();
   }
