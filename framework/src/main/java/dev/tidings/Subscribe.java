@@ -62,4 +62,13 @@ public @interface Subscribe {
    * {@link Telemetry#replyUnroutable}; the processor warns about a returning handler without it.
    */
   String replyTo() default "";
+
+  /**
+   * How the group's consumers share the records: {@link SubscriptionMode#CLASSIC} (a consumer
+   * group, ordered per partition) or {@link SubscriptionMode#SHARE} (a queue on a Kafka share
+   * group: any consumer takes any record, each record is acknowledged on its own, retries count the
+   * broker's deliveries). With {@code SHARE}, {@code concurrency} is the number of share consumers
+   * per application, and per-key ordering and batch handlers are compile errors.
+   */
+  SubscriptionMode mode() default SubscriptionMode.CLASSIC;
 }

@@ -77,4 +77,28 @@ public interface Telemetry {
    *     UNREADABLE} (no correlation id, or not an envelope)
    */
   default void replyDropped(String replyStream, String reason) {}
+  /** How a queue ({@link SubscriptionMode#SHARE}) subscription acknowledged a delivered record. */
+  enum Acknowledgement {
+    /** Done: handled, dead-lettered or skipped; the broker will not deliver it again. */
+    ACCEPTED,
+    /** Given back for another delivery (a retryable failure, or unstarted work at shutdown). */
+    RELEASED,
+    /** Refused: the broker archives it without another delivery. */
+    REJECTED
+  }
+
+  /**
+   * A queue subscription acknowledged a record.
+   *
+   * @param group the share group
+   * @param stream the stream it came from
+   * @param acknowledgement how
+   */
+  default void acknowledged(String group, String stream, Acknowledgement acknowledgement) {}
+
+  /**
+   * The records a queue subscription's consumers hold (delivered, not yet acknowledged) changed by
+   * {@code delta}; the running sum per group is its in-flight count.
+   */
+  default void inFlight(String group, int delta) {}
 }

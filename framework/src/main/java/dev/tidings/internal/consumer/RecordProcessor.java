@@ -314,7 +314,8 @@ final class RecordProcessor implements PartitionWork.Step {
     } catch (Exception sendFailure) {
       LOG.error("group {} could not write {} to dead-letter stream {}; keeping it and trying again",
           spec.group(), first, target, sendFailure);
-      return Next.retry(0, backoff(Math.max(1, lane.attempts)));
+      // The failure travels with the retry, so that a queue subscription can tell it from a handler retry.
+      return new Next(0, Next.Kind.RETRY, backoff(Math.max(1, lane.attempts)), sendFailure);
     }
     for (Delivery d : deliveries) {
       LOG.warn("group {} sent {} to dead-letter stream {} ({}): {}", spec.group(), d, target, reason,
