@@ -1,6 +1,7 @@
 package dev.tidings.worker;
 
 import dev.tidings.TidingsException;
+import dev.tidings.worker.internal.AsyncApiCommand;
 import dev.tidings.worker.internal.Console;
 import dev.tidings.worker.internal.ExitCode;
 import dev.tidings.worker.internal.HealthcheckCommand;
@@ -44,7 +45,8 @@ import picocli.CommandLine.Spec;
           + " application class APP), on a Kafka cluster or on an embedded dev broker (--dev), until SIGINT or"
           + " SIGTERM, then stops gracefully (in-flight messages finish, offsets are committed, groups are left)."
     },
-    subcommands = {SchemasCommand.class, PublishCommand.class, DltCommand.class, HealthcheckCommand.class},
+    subcommands = {SchemasCommand.class, PublishCommand.class, DltCommand.class, HealthcheckCommand.class,
+        AsyncApiCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success, also after a graceful stop on SIGINT/SIGTERM",
@@ -59,7 +61,9 @@ import picocli.CommandLine.Spec;
       "         --http-port 8080 -cp my-app.jar",
       "  worker -cp my-app.jar publish --schema OrderPlaced:1 orders \\",
       "         '{\"orderId\":\"o-1\",\"quantity\":2}'",
-      "  worker -cp my-app.jar schemas export build/schemas"
+      "  worker -cp my-app.jar schemas export build/schemas",
+      "  worker -cp my-app.jar schemas check --against build/schemas",
+      "  worker -cp my-app.jar asyncapi --out build/asyncapi.yaml"
     })
 public final class WorkerCommand implements Callable<Integer> {
   @Mixin(name = WorkerOptions.MIXIN)
