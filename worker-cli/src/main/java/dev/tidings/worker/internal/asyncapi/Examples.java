@@ -62,9 +62,11 @@ public final class Examples {
       case "string":
         return NODES.textNode(string(schema));
       case "integer":
-        return NODES.numberNode(number(schema, true).toBigInteger());
+        BigDecimal integer = number(schema, true);
+        return integer.toBigInteger().bitLength() < 63 ? NODES.numberNode(integer.longValueExact())
+            : NODES.numberNode(integer.toBigInteger());
       case "number":
-        return NODES.numberNode(number(schema, false));
+        return NODES.numberNode(number(schema, false).doubleValue());
       case "boolean":
         return NODES.booleanNode(true);
       case "null":
