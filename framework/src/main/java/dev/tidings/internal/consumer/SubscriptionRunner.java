@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * return, within the shutdown timeout) and on stop, each time only up to the first record that is
  * not done.
  */
-public final class SubscriptionRunner implements Runnable {
+public final class SubscriptionRunner implements Runnable, Runner {
   private static final Logger LOG = LoggerFactory.getLogger(SubscriptionRunner.class);
   private static final Duration POLL = Duration.ofMillis(100);
   private static final long LAG_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -63,6 +64,7 @@ public final class SubscriptionRunner implements Runnable {
   private volatile State state = State.STARTING;
   private volatile String lastError;
   private volatile Map<String, Long> lag = Map.of();
+  private volatile Map<String, Long> inFlight = Map.of();
   private volatile int assigned;
   private long lastLagRefresh;
   private FlowControl flowControl;
@@ -89,6 +91,7 @@ public final class SubscriptionRunner implements Runnable {
   }
 
   /** Starts the consumer thread. */
+  @Override
   public void start() {
     Thread thread = new Thread(this, "tidings-" + spec.group() + "-poll");
     thread.setDaemon(false);
@@ -98,7 +101,7 @@ public final class SubscriptionRunner implements Runnable {
   @Override
   public void run() {
     try {
-      Map<String, Object> settings = ClientSettings.consumer(options, spec.group());
+      Map<String, Object> settings = ClientSettings.consumer(options, options.groupId(spec.group()));
       flowControl = new FlowControl(spec.maxInFlight(), settings, POLL);
       KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(settings);
       consumer = c;
@@ -129,7 +132,8 @@ public final class SubscriptionRunner implements Runnable {
   private void subscribe(KafkaConsumer<byte[], byte[]> c) {
     ConsumerRebalanceListener listener = new Rebalance(c);
     if (spec.pattern() != null && Globs.isPattern(spec.pattern())) {
-      c.subscribe(Globs.subscriptionPattern(options.topicPrefix(), spec.pattern(), DeadLetters.SUFFIX), listener);
+      c.subscribe(Globs.subscriptionPattern(options.topicPrefix(), spec.pattern(), DeadLetters.SUFFIX,
+          spec.deadLetterStream()), listener);
     } else {
       List<String> topics = new ArrayList<>();
       for (String stream : spec.pattern() != null ? List.of(spec.pattern()) : spec.streams()) {
@@ -224,12 +228,25 @@ public final class SubscriptionRunner implements Runnable {
     }
   }
 
+  /**
+   * Lag counts from the committed offset, not from the consumer's position: records fetched and
+   * waiting in a {@link PartitionWork} are not done, and a new owner would read them again.
+   */
   private void refreshLag(KafkaConsumer<byte[], byte[]> c) {
     Map<String, Long> snapshot = new HashMap<>();
-    for (TopicPartition tp : works.keySet()) {
-      c.currentLag(tp).ifPresent(l -> snapshot.put(tp.toString(), l));
-    }
+    Map<String, Long> fetched = new HashMap<>();
+    works.forEach((tp, work) -> {
+      fetched.put(tp.toString(), (long) work.size());
+      OptionalLong fromPosition = c.currentLag(tp);
+      if (fromPosition.isPresent()) {
+        long base = work.committedBase();
+        // currentLag is known only while the position is, so position() does not block here.
+        long end = c.position(tp) + fromPosition.getAsLong();
+        snapshot.put(tp.toString(), base >= 0 ? Math.max(0, end - base) : fromPosition.getAsLong());
+      }
+    });
     lag = Map.copyOf(snapshot);
+    inFlight = Map.copyOf(fetched);
   }
 
   private boolean closeAll(Collection<PartitionWork> of, long deadline) {
@@ -270,6 +287,7 @@ public final class SubscriptionRunner implements Runnable {
   }
 
   /** Asks the runner to stop; {@link #awaitStop} waits for it. */
+  @Override
   public void stop() {
     running = false;
     KafkaConsumer<byte[], byte[]> c = consumer;
@@ -279,6 +297,7 @@ public final class SubscriptionRunner implements Runnable {
   }
 
   /** Waits until the consumer thread has finished; true when it did within {@code timeout}. */
+  @Override
   public boolean awaitStop(Duration timeout) throws InterruptedException {
     return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -293,9 +312,10 @@ public final class SubscriptionRunner implements Runnable {
     }
   }
 
+  @Override
   public Health.SubscriptionHealth health() {
     String target = spec.pattern() != null ? spec.pattern() : String.join(",", spec.streams());
-    return new Health.SubscriptionHealth(spec.group(), target, state, assigned, lag, lastError);
+    return new Health.SubscriptionHealth(spec.group(), target, state, assigned, lag, lastError, inFlight);
   }
 
   PartitionWork newWork(TopicPartition tp) {

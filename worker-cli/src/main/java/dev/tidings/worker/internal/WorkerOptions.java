@@ -5,11 +5,14 @@ import dev.tidings.CommitMode;
 import dev.tidings.ConfigurationException;
 import dev.tidings.SchemaRegistryTopic;
 import dev.tidings.Telemetry;
+import dev.tidings.config.TidingsConfig;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,6 +28,15 @@ import picocli.CommandLine.ScopeType;
 public final class WorkerOptions {
   /** The name of the mixin in the root command. */
   public static final String MIXIN = "options";
+
+  @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+      description = "The configuration file (YAML, or .properties), e.g. its transport: section. Environment"
+          + " variables TIDINGS__SECTION__KEY override its values (TIDINGS__TRANSPORT__TYPE=http)."
+          + " Default: $TIDINGS_CONFIG, else ./tidings.yaml when present, else none.")
+  Path configFile;
+
+  /** Loaded on first use by {@link #config(CommandSpec)}. */
+  private TidingsConfig config;
 
   @Option(names = "--kafka-servers", scope = ScopeType.INHERIT, paramLabel = "HOST:PORT[,HOST:PORT...]",
       defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}",
@@ -143,6 +155,23 @@ public final class WorkerOptions {
     return (WorkerOptions) spec.root().mixins().get(MIXIN).userObject();
   }
 
+  /**
+   * The configuration file of {@code --config}, {@code $TIDINGS_CONFIG} or {@code ./tidings.yaml},
+   * with the environment's overrides; loaded once.
+   *
+   * @throws ParameterException when the file is missing or not valid, naming the file and the fix
+   */
+  public synchronized TidingsConfig config(CommandSpec spec) {
+    if (config == null) {
+      try {
+        config = TidingsConfig.load(Optional.ofNullable(configFile), System.getenv());
+      } catch (ConfigurationException e) {
+        throw new ParameterException(spec.commandLine(), Secrets.mask(e.getMessage()), e);
+      }
+    }
+    return config;
+  }
+
   public String app() {
     return app;
   }
@@ -244,6 +273,7 @@ public final class WorkerOptions {
     if (devPort < 0 || devPort > 65_535) {
       throw new ParameterException(spec.commandLine(), "--dev-port is " + devPort + ": use 1-65535, or 0 for a free one");
     }
+    config(spec);
     CommandLine.ParseResult parsed = spec.root().commandLine().getParseResult();
     if (dev && parsed != null && parsed.hasMatchedOption("--kafka-servers")) {
       throw new ParameterException(spec.commandLine(),
@@ -302,7 +332,7 @@ public final class WorkerOptions {
   /** Every option, secrets masked. */
   @Override
   public String toString() {
-    return "kafkaServers=" + kafkaServers + ", kafkaSettings={" + kafkaSettings() + "}, topicPrefix=" + topicPrefix
+    return "config=" + configFile + ", kafkaServers=" + kafkaServers + ", kafkaSettings={" + kafkaSettings() + "}, topicPrefix=" + topicPrefix
         + ", replicationFactor=" + replicationFactor + ", partitions=" + partitions + ", classPath=" + classPath()
         + ", connectTimeout=" + connectTimeout + ", commit=" + commit + ", httpPort=" + httpPort
         + ", shutdownTimeout=" + shutdownTimeout + ", subscriptionSettings=" + subscriptionSettings + ", dev=" + dev + ", devPort=" + devPort + ", schemasRegistry=" + schemasRegistry
