@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,6 +46,16 @@ public final class HttpEndpoints implements AutoCloseable {
    * @throws WorkerException when the port cannot be bound
    */
   public static HttpEndpoints start(int port, Supplier<Health> health, Metrics metrics) {
+    return start(port, health, metrics, Map.of());
+  }
+
+  /**
+   * Serves the endpoints and the GET {@code routes} (by path) on {@code port} of every interface.
+   *
+   * @throws WorkerException when the port cannot be bound
+   */
+  public static HttpEndpoints start(int port, Supplier<Health> health, Metrics metrics,
+      Map<String, DocsRoutes.Route> routes) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(port), 16);
@@ -59,7 +70,7 @@ public final class HttpEndpoints implements AutoCloseable {
       return t;
     });
     server.setExecutor(executor);
-    server.createContext("/", exchange -> handle(exchange, health, metrics));
+    server.createContext("/", exchange -> handle(exchange, health, metrics, routes));
     server.start();
     return new HttpEndpoints(server, executor);
   }
@@ -69,7 +80,8 @@ public final class HttpEndpoints implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private static void handle(HttpExchange exchange, Supplier<Health> health, Metrics metrics) {
+  private static void handle(HttpExchange exchange, Supplier<Health> health, Metrics metrics,
+      Map<String, DocsRoutes.Route> routes) {
     try (exchange) {
       String method = exchange.getRequestMethod();
       if (!method.equals("GET") && !method.equals("HEAD")) {
@@ -89,8 +101,16 @@ public final class HttpEndpoints implements AutoCloseable {
         }
         case "/metrics" -> send(exchange, 200, Metrics.contentType(),
             metrics.scrape().getBytes(StandardCharsets.UTF_8));
-        default -> send(exchange, 404, "application/json",
-            Json.object("error", "not found: try /health/live, /health/ready or /metrics"));
+        default -> {
+          DocsRoutes.Route route = routes.get(path);
+          if (route != null) {
+            send(exchange, 200, route.contentType(), route.body().get());
+          } else {
+            send(exchange, 404, "application/json", Json.object("error", "not found: try /health/live,"
+                + " /health/ready or /metrics" + (routes.isEmpty() ? "" : ", " + String.join(", ",
+                new java.util.TreeSet<>(routes.keySet())))));
+          }
+        }
       }
     } catch (IOException | UncheckedIOException e) {
       LOG.debug("HTTP client went away: {}", e.toString());

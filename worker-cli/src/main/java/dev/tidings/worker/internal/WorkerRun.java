@@ -79,8 +79,9 @@ public final class WorkerRun {
       app.mount(router);
       metrics.bind(app::health);
       if (options.httpPort() > 0) {
-        http = HttpEndpoints.start(options.httpPort(), app::health, metrics);
-        console.out("HTTP on port " + http.port() + ": /health/live, /health/ready, /metrics");
+        http = HttpEndpoints.start(options.httpPort(), app::health, metrics,
+            DocsRoutes.of(AsyncApiCommand.document(options, servers, router)));
+        console.out("HTTP on port " + http.port() + ": /health/live, /health/ready, /metrics, /docs, /asyncapi.yaml");
       }
       describe(router, appOptions);
       if (stop.isRequested()) {
