@@ -63,7 +63,7 @@ public class AsyncApiTest {
     return router;
   }
 
-  static ObjectNode document(Router router) {
+  public static ObjectNode document(Router router) {
     return AsyncApi.document(new AsyncApi.Input("shop", "1.2.0", "kafka-1:9093,kafka-2:9093",
         Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-512",
             "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required password=\"s3cret\";"),
