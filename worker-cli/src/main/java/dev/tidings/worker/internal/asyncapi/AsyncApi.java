@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.tidings.RequestHeaders;
 import dev.tidings.Router;
 import dev.tidings.SchemaDefinition;
 import dev.tidings.Subscription;
@@ -157,6 +158,8 @@ public final class AsyncApi {
         + (s.retention().isPresent() ? "; topics created for it keep messages " + s.retention().get() : ""));
     message.put("contentType", "application/json");
     message.putObject("headers").put("$ref", "#/components/schemas/" + HEADERS);
+    message.putObject("correlationId").put("location", "$message.header#/" + RequestHeaders.CORRELATION_ID)
+        .put("description", "set on requests and copied to their replies");
     ObjectNode payload = message.putObject("payload");
     payload.put("type", "object");
     payload.putArray("required").add("schema").add("data");
@@ -194,7 +197,8 @@ public final class AsyncApi {
   private void subscription(Subscription s, Map<String, SchemaDefinition<?>> byKey) {
     List<String> keys = new ArrayList<>();
     for (SchemaDefinition<?> def : byKey.values()) {
-      if (s.handlers().containsKey(def.type()) || def.type().equals(s.batchType())) {
+      if (s.handlers().containsKey(def.type()) || s.requestHandlers().containsKey(def.type())
+          || def.type().equals(s.batchType())) {
         keys.add(def.key());
       }
     }
@@ -220,7 +224,11 @@ public final class AsyncApi {
     operation.put("description", "Delivery: " + s.failurePolicy().name().toLowerCase(Locale.ROOT) + " on failure, at"
         + " most " + s.maxAttempts() + " attempt(s), then the dead-letter stream " + deadLetters(s) + "; concurrency "
         + s.concurrency() + ", ordering " + s.ordering().name().toLowerCase(Locale.ROOT)
-        + (s.batchType() != null ? ", batches of up to " + s.batchSize() : ""));
+        + (s.batchType() != null ? ", batches of up to " + s.batchSize() : "")
+        + (s.mode() == dev.tidings.SubscriptionMode.SHARE ? "; a Kafka share group (queue semantics)" : ""));
+    if (!s.requestHandlers().isEmpty()) {
+      reply(operation, s);
+    }
     ObjectNode kafka = operation.putObject("bindings").putObject("kafka");
     kafka.putObject("groupId").put("type", "string").putArray("enum").add(s.group());
     kafka.put("bindingVersion", "0.5.0");
@@ -231,6 +239,25 @@ public final class AsyncApi {
       refs.addObject().put("$ref", "#/channels/" + channelId + "/messages/" + id);
     }
     deadLetterChannel(s);
+  }
+
+  /** Request handlers answer on the stream of the request's reply-to header, or the default reply stream. */
+  private void reply(ObjectNode operation, Subscription s) {
+    ObjectNode reply = operation.putObject("reply");
+    ObjectNode address = reply.putObject("address");
+    address.put("location", "$message.header#/" + RequestHeaders.REPLY_TO);
+    address.put("description", "the stream named by the request's " + RequestHeaders.REPLY_TO + " header (the"
+        + " serving application adds its topic prefix)" + (s.replyTo() != null ? ", else " + s.replyTo() : "")
+        + "; the reply carries the request's " + RequestHeaders.CORRELATION_ID);
+    if (s.replyTo() != null) {
+      String channelId = channelId("replies-", s.group());
+      ObjectNode channel = channels.putObject(channelId);
+      channel.put("address", input.topicPrefix() + s.replyTo());
+      channel.put("description", "Default reply stream of group " + s.group() + " (requests without "
+          + RequestHeaders.REPLY_TO + ")");
+      channel.putObject("messages");
+      reply.putObject("channel").put("$ref", "#/channels/" + channelId);
+    }
   }
 
   private static String deadLetters(Subscription s) {

@@ -2,6 +2,7 @@ package dev.tidings.worker.internal.asyncapi;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tidings.RequestHeaders;
 
 /** The Kafka headers Tidings reads and writes, as JSON Schemas of the AsyncAPI document. */
 final class Headers {
@@ -31,10 +32,14 @@ final class Headers {
     schema.put("description", "Kafka headers (UTF-8 strings). Handlers that publish through their Subscriber"
         + " copy the consumed record's headers, so trace context follows a chain of services.");
     ObjectNode properties = schema.putObject("properties");
-    properties.putObject("traceparent").put("type", "string").put("description",
+    properties.putObject(RequestHeaders.TRACEPARENT).put("type", "string").put("description",
         "W3C Trace Context, propagated from the consumed message to what its handler publishes");
     properties.putObject("tracestate").put("type", "string").put("description", "W3C Trace Context vendor state,"
         + " propagated like traceparent");
+    properties.putObject(RequestHeaders.CORRELATION_ID).put("type", "string").put("description",
+        "ties a reply to its request; a reply carries the request's value unchanged");
+    properties.putObject(RequestHeaders.REPLY_TO).put("type", "string").put("description",
+        "on a request: the stream (without topic prefix) the reply goes to");
     properties.putObject("tidings.replayed-from").put("type", "string").put("description",
         "set by 'worker dlt replay' on a republished dead letter: where it was replayed from");
     return schema;

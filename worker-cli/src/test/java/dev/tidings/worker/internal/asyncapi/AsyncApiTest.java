@@ -60,6 +60,9 @@ public class AsyncApiTest {
     router.subscribe("orders.*", "billing").maxAttempts(3).on(Order.class, (order, context) -> { });
     router.subscribeStreams(List.of("invoices"), "ledger").on(Invoice.class, (invoice, context) -> { });
     router.subscribe("*", "audit").onAny(context -> { });
+    router.subscribe("invoice.requests", "invoicing").replyTo("invoice.replies")
+        .onRequest(Order.class, (order, context) -> java.util.concurrent.CompletableFuture.completedFuture(
+            new Invoice("i-1", "EUR")));
     return router;
   }
 
@@ -122,6 +125,19 @@ public class AsyncApiTest {
     assertEquals("shop.orders.*.dlt", doc.at("/channels/dead-letters-billing/address").asText());
     assertEquals("send", doc.at("/operations/dead-letter-billing/action").asText());
     assertTrue(doc.at("/components/messages/DeadLetter/headers/properties").has("tidings.dlt.exception.class"));
+  }
+
+  @Test
+  void requestHandlersHaveARepliesChannelAndTheReplyAddressHeader() {
+    ObjectNode doc = document(shop());
+    assertEquals("$message.header#/tidings.reply-to", doc.at("/operations/receive-invoicing/reply/address/location")
+        .asText());
+    assertEquals("#/channels/replies-invoicing", doc.at("/operations/receive-invoicing/reply/channel/$ref").asText());
+    assertEquals("shop.invoice.replies", doc.at("/channels/replies-invoicing/address").asText());
+    assertEquals("Order_2", names(doc.at("/channels/subscription-invoicing/messages")).get(0));
+    assertEquals("$message.header#/tidings.correlation-id", doc.at("/components/messages/Order_2/correlationId/location")
+        .asText());
+    assertTrue(doc.at("/components/schemas/TidingsHeaders/properties").has("tidings.reply-to"));
   }
 
   @Test
