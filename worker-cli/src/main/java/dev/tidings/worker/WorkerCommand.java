@@ -1,6 +1,7 @@
 package dev.tidings.worker;
 
 import dev.tidings.TidingsException;
+import dev.tidings.worker.internal.AsyncApiCommand;
 import dev.tidings.worker.internal.Console;
 import dev.tidings.worker.internal.ExitCode;
 import dev.tidings.worker.internal.HealthcheckCommand;
@@ -49,7 +50,7 @@ import picocli.CommandLine.Spec;
           + " SIGTERM, then stops gracefully (in-flight messages finish, offsets are committed, groups are left)."
     },
     subcommands = {SchemasCommand.class, PublishCommand.class, RequestCommand.class, DltCommand.class,
-        HealthcheckCommand.class, SinkCommand.class},
+        HealthcheckCommand.class, SinkCommand.class, AsyncApiCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success, also after a graceful stop on SIGINT/SIGTERM",
@@ -72,6 +73,8 @@ import picocli.CommandLine.Spec;
       "         --data '{\"jobId\":\"job-1\",\"operation\":\"SUM\",\"operands\":[1,2]}' \\",
       "         --reply ExecutionResult:1 --timeout 30s",
       "  worker -cp my-app.jar schemas export build/schemas",
+      "  worker -cp my-app.jar schemas check --against build/schemas",
+      "  worker -cp my-app.jar asyncapi --out build/asyncapi.yaml",
       "  worker --kafka-servers kafka:9092 --config sink.yaml sink"
     })
 public final class WorkerCommand implements Callable<Integer> {

@@ -10,6 +10,7 @@ import dev.tidings.http.sink.HttpSink;
 import dev.tidings.ingress.TidingsHttpServer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,14 +139,16 @@ public final class WorkerRun {
       metrics.bind(app::health);
       if (httpPort > 0) {
         boolean withIngress = ingressOnlyPort > 0 || ingress.enabled();
+        Map<String, DocsRoutes.Route> docs = DocsRoutes.of(AsyncApiCommand.document(options, servers, router));
         http = HttpPort.start(httpPort, app::health, metrics, server -> {
           ingress.tls(server);
+          DocsRoutes.addTo(server, docs);
           if (withIngress) {
             ingress.addTo(server, app, spec, console);
           }
         });
         console.out(http.scheme().toUpperCase(java.util.Locale.ROOT) + " on port " + http.port()
-            + ": /health/live, /health/ready, /metrics" + (withIngress
+            + ": /health/live, /health/ready, /metrics, /docs, /asyncapi.yaml" + (withIngress
             ? ", ingress POST /v1/streams/{stream} and /v1/streams/{stream}/batch, /v1/openapi.json, /" : ""));
       }
       describe(router, appOptions);
