@@ -66,6 +66,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Map<String, String> overrides;
     private final boolean quiet;
     private final Duration timeout;
+    private final String clusterId;
 
     private KafkaRaftServer server;
     private Thread shutdownHook;
@@ -98,6 +99,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.overrides = Map.copyOf(builder.overrides);
         this.quiet = builder.quiet;
         this.timeout = builder.timeout;
+        this.clusterId = builder.clusterId;
     }
 
     /**
@@ -251,7 +253,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         Path dataDir = dir.resolve("data");
         Properties props = BrokerConfig.properties(port, controllerPort, dataDir, overrides);
         Path configFile = writeConfig(props);
-        boolean formatted = StorageFormat.formatIfNeeded(configFile, dataDir, text -> log("{}", text));
+        boolean formatted = StorageFormat.formatIfNeeded(configFile, dataDir, clusterId, text -> log("{}", text));
         KafkaConfig config = KafkaConfig.fromProps(props, false);
         installShutdownHook();
 
@@ -391,6 +393,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         private final Map<String, String> overrides = new LinkedHashMap<>();
         private boolean quiet = true;
         private Duration timeout = DEFAULT_TIMEOUT;
+        private String clusterId;
 
         private Builder() {
         }
@@ -468,6 +471,15 @@ public final class EmbeddedKafka implements AutoCloseable {
                 throw new IllegalArgumentException("timeout must be positive, got " + timeout);
             }
             this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Formats the log directory with this cluster id instead of a random one; the nodes of one
+         * {@link EmbeddedKafkaCluster} share it.
+         */
+        Builder clusterId(String clusterId) {
+            this.clusterId = Objects.requireNonNull(clusterId, "clusterId");
             return this;
         }
 

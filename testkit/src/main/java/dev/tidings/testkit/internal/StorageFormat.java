@@ -30,10 +30,27 @@ public final class StorageFormat {
      * @throws IllegalStateException if the storage tool failed
      */
     public static boolean formatIfNeeded(Path configFile, Path dataDir, Consumer<String> output) {
+        return formatIfNeeded(configFile, dataDir, null, output);
+    }
+
+    /**
+     * Formats {@code dataDir} with {@code clusterId} (a new random one when null) unless it already holds a
+     * {@code meta.properties}; the nodes of one cluster are formatted with the same id.
+     *
+     * @param configFile the broker's server.properties; its {@code log.dirs} must be {@code dataDir}
+     * @param dataDir the broker's log directory
+     * @param clusterId the cluster id, or null for a random one
+     * @param output receives what the storage tool printed
+     * @return true if the directory was formatted now, false if it was formatted before
+     * @throws IllegalStateException if the storage tool failed
+     */
+    public static boolean formatIfNeeded(Path configFile, Path dataDir, String clusterId, Consumer<String> output) {
         if (Files.exists(dataDir.resolve("meta.properties"))) {
             return false;
         }
-        String clusterId = Uuid.randomUuid().toString();
+        if (clusterId == null) {
+            clusterId = Uuid.randomUuid().toString();
+        }
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         int exitCode;
         try (PrintStream printStream = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
