@@ -18,6 +18,8 @@ public final class Subscription {
   private final List<String> streams;
   private final String group;
   private final Map<Class<? extends Record>, Handler<?>> handlers = new LinkedHashMap<>();
+  private final Map<Class<? extends Record>, RequestHandler<?>> requestHandlers = new LinkedHashMap<>();
+  private String replyTo;
   private RawHandler fallback;
   private Class<? extends Record> batchType;
   private BatchHandler<?> batchHandler;
@@ -32,6 +34,9 @@ public final class Subscription {
   private int maxInFlight = 1000;
   private String deadLetterStream;
   private final List<Class<? extends Throwable>> notRetryable = new ArrayList<>();
+  private SubscriptionMode mode = SubscriptionMode.CLASSIC;
+  private Duration patternRefresh = Duration.ofSeconds(10);
+  private boolean rejectIfDeadLetterFails;
 
   Subscription(String pattern, List<String> streams, String group) {
     if (group == null || group.isBlank()) {
@@ -59,11 +64,42 @@ public final class Subscription {
       throw new ConfigurationException("subscription " + this + " has a batch handler, which must be its only"
           + " handler: give " + type.getName() + "'s handler its own group");
     }
-    if (handlers.putIfAbsent(type, handler) != null) {
+    if (requestHandlers.containsKey(type) || handlers.putIfAbsent(type, handler) != null) {
       throw new ConfigurationException(
           "subscription " + this + " already has a handler for " + type.getName()
               + ": give the second handler another group, or merge the two methods");
     }
+    return this;
+  }
+
+  /**
+   * Answers requests whose envelope names the schema registered for {@code type}: what the
+   * handler's stage completes with is published as the reply (see {@link RequestHandler}).
+   *
+   * @throws ConfigurationException when {@code type} already has a handler in this subscription
+   */
+  public <T extends Record> Subscription onRequest(Class<T> type, RequestHandler<? super T> handler) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(handler, "handler");
+    if (batchHandler != null) {
+      throw new ConfigurationException("subscription " + this + " has a batch handler, which must be its only"
+          + " handler: give " + type.getName() + "'s request handler its own group");
+    }
+    if (handlers.containsKey(type) || requestHandlers.putIfAbsent(type, handler) != null) {
+      throw new ConfigurationException(
+          "subscription " + this + " already has a handler for " + type.getName()
+              + ": give the second handler another group, or merge the two methods");
+    }
+    return this;
+  }
+
+  /**
+   * The stream replies go to when a request has no {@link RequestHeaders#REPLY_TO} header; {@code
+   * null} (the default) means such a request gets no reply (counted by {@link
+   * Telemetry#replyUnroutable}).
+   */
+  public Subscription replyTo(String stream) {
+    this.replyTo = stream == null || stream.isEmpty() ? null : stream;
     return this;
   }
 
@@ -74,7 +110,11 @@ public final class Subscription {
   public <T extends Record> Subscription onBatch(Class<T> type, BatchHandler<? super T> handler) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(handler, "handler");
-    if (batchHandler != null || !handlers.isEmpty() || fallback != null) {
+    if (mode == SubscriptionMode.SHARE) {
+      throw new ConfigurationException("subscription " + this + " is a SHARE (queue) subscription, which has no"
+          + " batch handlers: records are acknowledged one by one. Use a per-record handler, or mode CLASSIC");
+    }
+    if (batchHandler != null || !handlers.isEmpty() || !requestHandlers.isEmpty() || fallback != null) {
       throw new ConfigurationException("subscription " + this + " already has handlers: a batch handler must be"
           + " the only handler of its subscription; give it its own group");
     }
@@ -94,7 +134,12 @@ public final class Subscription {
 
   /** Which records of a partition may run concurrently; default {@link Ordering#PARTITION}. */
   public Subscription ordering(Ordering ordering) {
-    this.ordering = Objects.requireNonNull(ordering, "ordering");
+    Objects.requireNonNull(ordering, "ordering");
+    if (ordering == Ordering.KEY && mode == SubscriptionMode.SHARE) {
+      throw new ConfigurationException("subscription " + this + " is a SHARE (queue) subscription, which keeps no"
+          + " order: any consumer may take any record. Remove ordering KEY, or use mode CLASSIC");
+    }
+    this.ordering = ordering;
     return this;
   }
 
@@ -146,7 +191,11 @@ public final class Subscription {
     return this;
   }
 
-  /** How many partitions are handled at the same time; default 1. */
+  /**
+   * How many partitions are handled at the same time; default 1. For a {@link
+   * SubscriptionMode#SHARE} subscription: how many share consumers (each with its own thread) this
+   * application runs.
+   */
   public Subscription concurrency(int threads) {
     if (threads < 1) {
       throw new ConfigurationException("concurrency of " + this + " is " + threads + ": use >= 1");
@@ -195,6 +244,66 @@ public final class Subscription {
     return this;
   }
 
+  /**
+   * How the group's consumers share the records; default {@link SubscriptionMode#CLASSIC}. With
+   * {@link SubscriptionMode#SHARE} the subscription runs {@link #concurrency(int)} share consumers
+   * of a Kafka share group, acknowledges each record, and counts attempts by the broker's delivery
+   * count.
+   *
+   * @throws ConfigurationException for {@code SHARE} with a batch handler or {@link Ordering#KEY}
+   */
+  public Subscription mode(SubscriptionMode mode) {
+    Objects.requireNonNull(mode, "mode");
+    if (mode == SubscriptionMode.SHARE && batchHandler != null) {
+      throw new ConfigurationException("subscription " + this + " has a batch handler and cannot be a SHARE"
+          + " (queue) subscription, whose records are acknowledged one by one: use a per-record handler,"
+          + " or mode CLASSIC");
+    }
+    if (mode == SubscriptionMode.SHARE && ordering == Ordering.KEY) {
+      throw new ConfigurationException("subscription " + this + " orders by KEY and cannot be a SHARE (queue)"
+          + " subscription, which keeps no order: remove ordering KEY, or use mode CLASSIC");
+    }
+    this.mode = mode;
+    return this;
+  }
+
+  /**
+   * For a {@link SubscriptionMode#SHARE} subscription with a glob pattern: how often the pattern is
+   * resolved again against the cluster's topics, so that new matching topics are consumed; default
+   * 10 s. (A classic subscription's consumer finds them on its metadata refresh.)
+   */
+  public Subscription patternRefresh(Duration interval) {
+    if (interval == null || interval.isNegative() || interval.isZero()) {
+      throw new ConfigurationException(
+          "patternRefresh of " + this + " is " + interval + ": use a positive duration, e.g. 10 s");
+    }
+    this.patternRefresh = interval;
+    return this;
+  }
+
+  /**
+   * For a {@link SubscriptionMode#SHARE} subscription: when a record must go to the dead-letter
+   * stream and that publish fails, {@code true} rejects the record (the broker archives it; it is
+   * counted and logged as rejected), {@code false} (the default) releases it, so that it is
+   * delivered again and dead-lettering is tried again.
+   */
+  public Subscription rejectIfDeadLetterFails(boolean reject) {
+    this.rejectIfDeadLetterFails = reject;
+    return this;
+  }
+
+  public SubscriptionMode mode() {
+    return mode;
+  }
+
+  public Duration patternRefresh() {
+    return patternRefresh;
+  }
+
+  public boolean rejectIfDeadLetterFails() {
+    return rejectIfDeadLetterFails;
+  }
+
   /** The glob, or {@code null} for an explicit stream list. */
   public String pattern() {
     return pattern;
@@ -211,6 +320,16 @@ public final class Subscription {
 
   public Map<Class<? extends Record>, Handler<?>> handlers() {
     return Collections.unmodifiableMap(handlers);
+  }
+
+  /** The request handlers by request type. */
+  public Map<Class<? extends Record>, RequestHandler<?>> requestHandlers() {
+    return Collections.unmodifiableMap(requestHandlers);
+  }
+
+  /** The default reply stream, or {@code null}. */
+  public String replyTo() {
+    return replyTo;
   }
 
   public RawHandler fallback() {

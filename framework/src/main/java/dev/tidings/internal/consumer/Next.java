@@ -6,7 +6,8 @@ package dev.tidings.internal.consumer;
  * @param done how many of the head records are finished (handled, dead-lettered or skipped)
  * @param kind go on, retry the rest after {@code delayMillis}, or stop the subscription
  * @param delayMillis the backoff for {@link Kind#RETRY}
- * @param error why the subscription stops, for {@link Kind#STOP}
+ * @param error why the subscription stops, for {@link Kind#STOP}; for {@link Kind#RETRY}, the
+ *     failure to write a dead letter when that is why the record is retried
  */
 record Next(int done, Kind kind, long delayMillis, Throwable error) {
   enum Kind {

@@ -48,7 +48,9 @@ final class PropagatingSubscriber implements Subscriber {
 
   @Override
   public void commit() {
-    work.commitUpTo(consumed.offset() + 1);
+    if (work != null) { // null for a queue subscription, which acknowledges each record itself
+      work.commitUpTo(consumed.offset() + 1);
+    }
   }
 
   @Override

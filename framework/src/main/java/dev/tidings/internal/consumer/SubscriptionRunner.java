@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * return, within the shutdown timeout) and on stop, each time only up to the first record that is
  * not done.
  */
-public final class SubscriptionRunner implements Runnable {
+public final class SubscriptionRunner implements Runnable, Runner {
   private static final Logger LOG = LoggerFactory.getLogger(SubscriptionRunner.class);
   private static final Duration POLL = Duration.ofMillis(100);
   private static final long LAG_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -91,6 +91,7 @@ public final class SubscriptionRunner implements Runnable {
   }
 
   /** Starts the consumer thread. */
+  @Override
   public void start() {
     Thread thread = new Thread(this, "tidings-" + spec.group() + "-poll");
     thread.setDaemon(false);
@@ -286,6 +287,7 @@ public final class SubscriptionRunner implements Runnable {
   }
 
   /** Asks the runner to stop; {@link #awaitStop} waits for it. */
+  @Override
   public void stop() {
     running = false;
     KafkaConsumer<byte[], byte[]> c = consumer;
@@ -295,6 +297,7 @@ public final class SubscriptionRunner implements Runnable {
   }
 
   /** Waits until the consumer thread has finished; true when it did within {@code timeout}. */
+  @Override
   public boolean awaitStop(Duration timeout) throws InterruptedException {
     return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -309,6 +312,7 @@ public final class SubscriptionRunner implements Runnable {
     }
   }
 
+  @Override
   public Health.SubscriptionHealth health() {
     String target = spec.pattern() != null ? spec.pattern() : String.join(",", spec.streams());
     return new Health.SubscriptionHealth(spec.group(), target, state, assigned, lag, lastError, inFlight);

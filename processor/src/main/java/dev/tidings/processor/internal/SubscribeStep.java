@@ -196,6 +196,7 @@ final class SubscribeStep {
     String ordering;
     Long timeoutMillis;
     Integer batchSize;
+    String replyTo;
     SubscribeModel.Delivery delivery = SubscribeModel.Delivery.NONE;
     final List<Handler> handlers = new ArrayList<>();
 
@@ -212,12 +213,13 @@ final class SubscribeStep {
       ordering = ordering != null ? ordering : s.ordering();
       timeoutMillis = timeoutMillis != null ? timeoutMillis : s.timeoutMillis();
       batchSize = batchSize != null ? batchSize : s.batchSize();
+      replyTo = replyTo != null ? replyTo : s.replyTo();
       delivery = delivery.or(s.delivery());
     }
 
     Group build() {
       return new Group(pattern, group, failurePolicy, maxAttempts, concurrency, ordering, timeoutMillis,
-          batchSize, List.copyOf(handlers), delivery);
+          batchSize, replyTo, List.copyOf(handlers), delivery);
     }
   }
 }

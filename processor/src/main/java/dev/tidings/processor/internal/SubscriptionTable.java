@@ -78,6 +78,7 @@ final class SubscriptionTable {
     given.put("ordering", s.ordering());
     given.put("timeoutMillis", s.timeoutMillis() == null ? null : s.timeoutMillis().toString());
     given.put("batchSize", s.batchSize() == null ? null : s.batchSize().toString());
+    given.put("replyTo", s.replyTo());
     SubscribeModel.Delivery d = s.delivery();
     given.put("backoffMillis", d.backoffMillis() == null ? null : d.backoffMillis().toString());
     given.put("maxBackoffMillis", d.maxBackoffMillis() == null ? null : d.maxBackoffMillis().toString());
