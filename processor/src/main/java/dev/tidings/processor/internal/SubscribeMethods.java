@@ -28,6 +28,7 @@ import javax.lang.model.util.Types;
  * Types#isSameType}, and framework types are found by the names in {@link Names}.
  */
 final class SubscribeMethods {
+  private static final String SHARE = "SHARE";
   private final Elements elements;
   private final Types types;
 
@@ -337,7 +338,19 @@ final class SubscribeMethods {
       problems.add(Problem.at(Message.SUBSCRIBE_BATCH_SIZE, method, mirror,
           Annotations.explicitValue(mirror, "batchSize"), name, batchSize, method.getSimpleName()));
     }
-    return new Settings(pattern, group, policy, maxAttempts, concurrency, ordering, timeout, batchSize);
+    AnnotationValue modeValue = Annotations.explicitValue(mirror, "mode");
+    String mode = Annotations.enumConstant(modeValue, null);
+    if (SHARE.equals(mode)) {
+      if ("KEY".equals(ordering)) {
+        problems.add(Problem.at(Message.SUBSCRIBE_MODE_ORDERING, method, mirror,
+            Annotations.explicitValue(mirror, "ordering"), name));
+      }
+      if (handler != null && handler.payload() == Payload.BATCH) {
+        problems.add(Problem.at(Message.SUBSCRIBE_MODE_BATCH, method, mirror, modeValue, name,
+            method.getSimpleName()));
+      }
+    }
+    return new Settings(pattern, group, policy, maxAttempts, concurrency, ordering, timeout, batchSize, mode);
   }
 
   /**

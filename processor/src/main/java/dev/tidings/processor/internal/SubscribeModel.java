@@ -67,6 +67,7 @@ record SubscribeModel(
       String ordering,
       Long timeoutMillis,
       Integer batchSize,
+      String mode,
       List<Handler> handlers) {}
 
   /**
@@ -81,5 +82,6 @@ record SubscribeModel(
       Integer concurrency,
       String ordering,
       Long timeoutMillis,
-      Integer batchSize) {}
+      Integer batchSize,
+      String mode) {}
 }

@@ -196,6 +196,7 @@ final class SubscribeStep {
     String ordering;
     Long timeoutMillis;
     Integer batchSize;
+    String mode;
     final List<Handler> handlers = new ArrayList<>();
 
     GroupBuilder(String pattern, String group) {
@@ -211,11 +212,12 @@ final class SubscribeStep {
       ordering = ordering != null ? ordering : s.ordering();
       timeoutMillis = timeoutMillis != null ? timeoutMillis : s.timeoutMillis();
       batchSize = batchSize != null ? batchSize : s.batchSize();
+      mode = mode != null ? mode : s.mode();
     }
 
     Group build() {
       return new Group(pattern, group, failurePolicy, maxAttempts, concurrency, ordering, timeoutMillis,
-          batchSize, List.copyOf(handlers));
+          batchSize, mode, List.copyOf(handlers));
     }
   }
 }

@@ -39,6 +39,7 @@ import javax.lang.model.util.Elements;
 final class SubscriptionsGenerator {
   private static final ClassName FAILURE_POLICY = ClassName.bestGuess(Names.FAILURE_POLICY);
   private static final ClassName ORDERING = ClassName.bestGuess(Names.ORDERING);
+  private static final ClassName SUBSCRIPTION_MODE = ClassName.bestGuess(Names.SUBSCRIPTION_MODE);
   private static final ClassName CONFIGURATION_EXCEPTION = ClassName.bestGuess(Names.CONFIGURATION_EXCEPTION);
 
   private final Elements elements;
@@ -117,6 +118,9 @@ final class SubscriptionsGenerator {
       }
       if (group.batchSize() != null) {
         chain.add("\n.batchSize($L)", group.batchSize());
+      }
+      if (group.mode() != null) {
+        chain.add("\n.mode($T.$L)", SUBSCRIPTION_MODE, group.mode());
       }
       register.addStatement("$L", chain.build());
     }
