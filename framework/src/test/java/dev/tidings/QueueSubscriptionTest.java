@@ -103,6 +103,32 @@ class QueueSubscriptionTest {
     assertEquals(List.of("tasks.first:a", "tasks.second:b", "tasks.first:c"), seen.items());
   }
 
+  @Test
+  void nonsenseCombinationsAreRefusedWithTheReason(TestKafka kafka) {
+    Router router = Fixtures.router();
+    Subscription batch = router.subscribe("jobs", "batch").onBatch(Foo.class, (foos, contexts) -> { });
+    ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class,
+        () -> batch.mode(SubscriptionMode.SHARE));
+    assertTrue(e.getMessage().contains("batch handler"), e.getMessage());
+    Subscription queue = router.subscribe("jobs", "queue").mode(SubscriptionMode.SHARE);
+    e = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class, () -> queue.ordering(Ordering.KEY));
+    assertTrue(e.getMessage().contains("keeps no order"), e.getMessage());
+    e = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class,
+        () -> queue.onBatch(Foo.class, (foos, contexts) -> { }));
+    assertTrue(e.getMessage().contains("no batch handlers"), e.getMessage());
+    e = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class,
+        () -> router.subscribe("jobs", "keyed").ordering(Ordering.KEY).mode(SubscriptionMode.SHARE));
+    assertTrue(e.getMessage().contains("orders by KEY"), e.getMessage());
+
+    Router manual = Fixtures.router();
+    manual.subscribe("jobs", "manual-" + kafka.topicPrefix()).mode(SubscriptionMode.SHARE).on(Foo.class, (f, c) -> { });
+    try (Application app = Application.create(TestApps.options(kafka).commitMode(CommitMode.MANUAL).build())) {
+      app.mount(manual);
+      e = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class, app::start);
+      assertTrue(e.getMessage().contains("commitMode is MANUAL"), e.getMessage());
+    }
+  }
+
   private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
     return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
   }
