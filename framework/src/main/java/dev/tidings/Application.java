@@ -107,6 +107,57 @@ public interface Application extends AutoCloseable {
    */
   ReplayResult replayDeadLetters(String deadLetterStream, ReplayFilter filter, java.time.Duration timeout);
 
+  /**
+   * Sends {@code request} to {@code stream} and waits, without blocking, for the reply of a
+   * subscription serving it ({@link Subscription#onRequest}, or a {@code @Subscribe} method that
+   * returns a record). The request carries a new {@link RequestHeaders#CORRELATION_ID} and this
+   * instance's reply stream ({@link ApplicationOptions#replyStream()}) in {@link
+   * RequestHeaders#REPLY_TO}; the reply stream is created and read from its end on the first request.
+   *
+   * <pre>{@code
+   * ExecutionResult result = app.request("executions", new ExecutionRequest("job-1", "sum", List.of(1, 2)),
+   *     ExecutionResult.class, Duration.ofSeconds(30)).join();
+   * }</pre>
+   *
+   * @return completes with the validated reply; fails with {@link RemoteFailureException} when the
+   *     serving side answered with a {@link Failure}, {@link RequestTimeoutException} when no reply
+   *     came within {@code timeout}, {@link RequestRejectedException} when {@link
+   *     ApplicationOptions#maxPendingRequests()} requests already wait, {@link PublishException} when
+   *     the request could not be stored, {@link DecodeException} when the reply is not a {@code
+   *     replyType}
+   * @throws SchemaValidationException (fatal) when the request violates its schema; nothing is sent
+   */
+  default <R extends Record> CompletableFuture<R> request(
+      String stream, Record request, Class<R> replyType, java.time.Duration timeout) {
+    return request(stream, request, null, replyType, timeout);
+  }
+
+  /** As {@link #request(String, Record, Class, java.time.Duration)}, with a key (may be {@code null}). */
+  <R extends Record> CompletableFuture<R> request(
+      String stream, Record request, byte[] key, Class<R> replyType, java.time.Duration timeout);
+
+  /**
+   * As {@link #request(String, Record, Class, java.time.Duration)}, completing with the reply as a
+   * {@link MessageContext} (headers, key, topic, offset, the envelope); its {@code subscriber()} is
+   * not available, as a reply is read outside any subscription.
+   */
+  CompletableFuture<MessageContext> requestContext(
+      String stream, Record request, byte[] key, java.time.Duration timeout);
+
+  /**
+   * The request path for envelopes given as JSON bytes (the HTTP ingress, the {@code worker
+   * request} command): the envelope is checked like {@link #publishEnvelope} (its schema must be
+   * registered and its data valid), sent as a request with {@code headers} (raw bytes; a
+   * correlation id or reply-to among them is replaced) and {@code key}, and the future completes
+   * with the reply, whatever its schema, or fails as {@link #request(String, Record, Class,
+   * java.time.Duration)} does.
+   *
+   * @throws DecodeException (fatal) when the bytes are not an envelope of a registered schema
+   * @throws SchemaValidationException (fatal) when {@code data} violates the schema
+   */
+  CompletableFuture<MessageContext> requestEnvelope(
+      String stream, byte[] envelope, Map<String, byte[]> headers, byte[] key, java.time.Duration timeout);
+
   /** Blocks until every message published so far has been answered by the broker. */
   void flush();
 

@@ -1,5 +1,8 @@
 package dev.tidings;
 
+import dev.tidings.config.TidingsConfig;
+import dev.tidings.transport.Transport;
+import dev.tidings.transport.TransportConfig;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,8 +30,14 @@ public final class ApplicationOptions {
   private final boolean validateOnPublish;
   private final Telemetry telemetry;
   private final Map<String, Map<String, String>> subscriptionSettings;
+  private final Transport transport;
+  private final TransportConfig transportConfig;
+  private final int maxPendingRequests;
+  private final String replyStream;
+  private final boolean exactGroupIds;
 
   private ApplicationOptions(Builder b) {
+    this.exactGroupIds = b.exactGroupIds;
     this.kafkaServers = b.kafkaServers;
     this.topicPrefix = b.topicPrefix;
     this.kafkaSettings = Map.copyOf(b.kafkaSettings);
@@ -46,6 +55,10 @@ public final class ApplicationOptions {
     Map<String, Map<String, String>> subs = new LinkedHashMap<>();
     b.subscriptionSettings.forEach((group, settings) -> subs.put(group, Map.copyOf(settings)));
     this.subscriptionSettings = Map.copyOf(subs);
+    this.transport = b.transport;
+    this.transportConfig = b.transportConfig;
+    this.maxPendingRequests = b.maxPendingRequests;
+    this.replyStream = b.replyStream;
   }
 
   public static Builder builder() {
@@ -69,7 +82,12 @@ public final class ApplicationOptions {
     b.publishTimeout = publishTimeout;
     b.validateOnPublish = validateOnPublish;
     b.telemetry = telemetry;
+    b.exactGroupIds = exactGroupIds;
     subscriptionSettings.forEach((group, settings) -> b.subscriptionSettings.put(group, new LinkedHashMap<>(settings)));
+    b.transport = transport;
+    b.transportConfig = transportConfig;
+    b.maxPendingRequests = maxPendingRequests;
+    b.replyStream = replyStream;
     return b;
   }
 
@@ -81,6 +99,23 @@ public final class ApplicationOptions {
   /** Prepended to every stream name to form the topic name; default empty. */
   public String topicPrefix() {
     return topicPrefix;
+  }
+
+  /**
+   * Whether consumer group ids are used exactly as subscriptions name them; by default ({@code
+   * false}) they are prefixed with {@link #topicPrefix()} like topics, so that environments sharing
+   * a cluster with different prefixes never share a group.
+   */
+  public boolean exactGroupIds() {
+    return exactGroupIds;
+  }
+
+  /**
+   * The Kafka consumer group id of the subscription group {@code group}: {@code topicPrefix + group},
+   * or {@code group} itself with {@link #exactGroupIds()}.
+   */
+  public String groupId(String group) {
+    return exactGroupIds ? group : topicPrefix + group;
   }
 
   /** Settings for every Kafka client (producer, consumer and admin). */
@@ -151,11 +186,46 @@ public final class ApplicationOptions {
     return subscriptionSettings;
   }
 
+  /**
+   * The transport instance published through, if one was given with {@link
+   * Builder#transport(Transport)}. The application does not close it.
+   */
+  public Optional<Transport> transport() {
+    return Optional.ofNullable(transport);
+  }
+
+  /**
+   * The configuration the application builds its transport from, if one was given; without
+   * either, the application publishes to Kafka with its own producer ({@code type: kafka}).
+   */
+  public Optional<TransportConfig> transportConfig() {
+    return Optional.ofNullable(transportConfig);
+  }
+
+  /**
+   * Requests ({@code Application.request}) waiting for their reply at the same time; over it a
+   * request fails at once with {@link RequestRejectedException}. Default 10,000.
+   */
+  public int maxPendingRequests() {
+    return maxPendingRequests;
+  }
+
+  /**
+   * The stream this application instance reads its replies from; empty means {@code
+   * tidings.replies.<random id>}, a new stream per start. Give each instance a stable name (e.g.
+   * from its host or pod name) so that restarts reuse one topic.
+   */
+  public Optional<String> replyStream() {
+    return Optional.ofNullable(replyStream);
+  }
+
   @Override
   public String toString() {
     return "ApplicationOptions[kafkaServers=" + kafkaServers + ", topicPrefix=" + topicPrefix
-        + ", commitMode=" + commitMode + ", partitions=" + partitions
-        + ", replicationFactor=" + replicationFactor + "]";
+        + ", exactGroupIds=" + exactGroupIds + ", commitMode=" + commitMode + ", partitions=" + partitions
+        + ", replicationFactor=" + replicationFactor
+        + (transport != null ? ", transport=" + transport.type()
+            : transportConfig != null ? ", transport=" + transportConfig.type() : "") + "]";
   }
 
   /** Builds {@link ApplicationOptions}; {@link #build()} validates every value. */
@@ -175,8 +245,66 @@ public final class ApplicationOptions {
     private boolean validateOnPublish = true;
     private Telemetry telemetry = Telemetry.NONE;
     private final Map<String, Map<String, String>> subscriptionSettings = new LinkedHashMap<>();
+    private Transport transport;
+    private TransportConfig transportConfig;
+    private int maxPendingRequests = 10_000;
+    private String replyStream;
+    private boolean exactGroupIds;
 
     private Builder() {}
+
+    /** Requests waiting for a reply at the same time before {@code request} fails fast; >= 1. */
+    public Builder maxPendingRequests(int requests) {
+      this.maxPendingRequests = requests;
+      return this;
+    }
+
+    /** The stream replies to this instance's requests go to; {@code null} for a random one. */
+    public Builder replyStream(String stream) {
+      this.replyStream = stream;
+      return this;
+    }
+
+    /**
+     * Publishes through {@code transport} (validation still happens first). The caller owns it:
+     * the application flushes it on {@link Application#close()} but does not close it. Replaces a
+     * transport configuration.
+     */
+    public Builder transport(Transport transport) {
+      this.transport = transport;
+      this.transportConfig = null;
+      return this;
+    }
+
+    /**
+     * Publishes through a transport built from {@code config} when the application is created
+     * (and closed with it), e.g. {@code TransportConfig.parse("type: file\npath: out.jsonl")}.
+     * Replaces a transport instance.
+     */
+    public Builder transport(TransportConfig config) {
+      this.transportConfig = config;
+      this.transport = null;
+      return this;
+    }
+
+    /**
+     * Takes the {@code transport:} section of a configuration file, when it has one (see {@link
+     * #transport(TransportConfig)}).
+     */
+    public Builder config(TidingsConfig config) {
+      config.section("transport").ifPresent(section -> transport(TransportConfig.of(section)));
+      return this;
+    }
+
+    /**
+     * {@code true} uses each subscription's group as the Kafka group id as it is; by default the
+     * group id is {@code topicPrefix + group}. Use it to keep the groups (and committed offsets) of
+     * a deployment that ran with a topic prefix before group ids were prefixed.
+     */
+    public Builder exactGroupIds(boolean exact) {
+      this.exactGroupIds = exact;
+      return this;
+    }
 
     /**
      * Overrides a delivery setting of the subscription of {@code group}, e.g. {@code
@@ -305,6 +433,14 @@ public final class ApplicationOptions {
       positive("shutdownTimeout", shutdownTimeout);
       positive("publishTimeout", publishTimeout);
       Objects.requireNonNull(telemetry, "telemetry");
+      if (maxPendingRequests < 1) {
+        throw new ConfigurationException(
+            "maxPendingRequests is " + maxPendingRequests + ": use >= 1 (default 10000)");
+      }
+      if (replyStream != null && (replyStream.isEmpty() || !replyStream.chars().allMatch(Builder::topicChar))) {
+        throw new ConfigurationException("replyStream '" + replyStream + "' is not a stream name: use letters,"
+            + " digits, '.', '_' and '-', or leave it unset for a random one");
+      }
       return new ApplicationOptions(this);
     }
 

@@ -28,8 +28,12 @@ public record Health(boolean live, boolean ready, List<SubscriptionHealth> subsc
    * @param target its pattern or stream list
    * @param state where it is in its lifecycle
    * @param assignedPartitions the partitions it owns now
-   * @param lag records behind the end of each assigned partition, as last seen
+   * @param lag per assigned partition, the records between its last committed offset (what a new
+   *     owner would start from) and its end, as last seen: records fetched and waiting inside
+   *     Tidings count until they are committed
    * @param lastError the error that stopped it, or {@code null}
+   * @param inFlight per assigned partition, the records fetched and not finished yet (queued or
+   *     running in a handler), as last seen
    */
   public record SubscriptionHealth(
       String group,
@@ -37,5 +41,13 @@ public record Health(boolean live, boolean ready, List<SubscriptionHealth> subsc
       State state,
       int assignedPartitions,
       Map<String, Long> lag,
-      String lastError) {}
+      String lastError,
+      Map<String, Long> inFlight) {
+
+    /** A snapshot without in-flight counts. */
+    public SubscriptionHealth(
+        String group, String target, State state, int assignedPartitions, Map<String, Long> lag, String lastError) {
+      this(group, target, state, assignedPartitions, lag, lastError, Map.of());
+    }
+  }
 }

@@ -19,6 +19,10 @@ import java.lang.annotation.Target;
  * <p>A handler takes one payload parameter (a {@link Schema} record, {@code byte[]}, Jackson's
  * {@code JsonNode} of the whole envelope, or Kafka's {@code ConsumerRecord<byte[], byte[]>}) and
  * optionally {@link Subscriber}, {@link MessageContext} and {@link Application}.
+ *
+ * <p>A handler of a {@link Schema} record may answer requests by returning a {@link Schema} record,
+ * an {@code Optional} of one (empty: no reply) or a {@code CompletionStage} of one; see {@link
+ * RequestHandler} and {@link Application#request}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -50,6 +54,14 @@ public @interface Subscribe {
 
   /** For a batch handler ({@code List<T>} payload): records per batch; 0 = default (100). */
   int batchSize() default 0;
+
+  /**
+   * For a handler that returns a reply (a {@link Schema} record, an {@code Optional} of one or a
+   * {@code CompletionStage} of one): the stream replies go to when a request carries no {@link
+   * RequestHeaders#REPLY_TO} header. Empty (the default): such a request gets no reply, counted by
+   * {@link Telemetry#replyUnroutable}; the processor warns about a returning handler without it.
+   */
+  String replyTo() default "";
 
   /**
    * How the group's consumers share the records: {@link SubscriptionMode#CLASSIC} (a consumer

@@ -18,6 +18,8 @@ public final class Subscription {
   private final List<String> streams;
   private final String group;
   private final Map<Class<? extends Record>, Handler<?>> handlers = new LinkedHashMap<>();
+  private final Map<Class<? extends Record>, RequestHandler<?>> requestHandlers = new LinkedHashMap<>();
+  private String replyTo;
   private RawHandler fallback;
   private Class<? extends Record> batchType;
   private BatchHandler<?> batchHandler;
@@ -62,11 +64,42 @@ public final class Subscription {
       throw new ConfigurationException("subscription " + this + " has a batch handler, which must be its only"
           + " handler: give " + type.getName() + "'s handler its own group");
     }
-    if (handlers.putIfAbsent(type, handler) != null) {
+    if (requestHandlers.containsKey(type) || handlers.putIfAbsent(type, handler) != null) {
       throw new ConfigurationException(
           "subscription " + this + " already has a handler for " + type.getName()
               + ": give the second handler another group, or merge the two methods");
     }
+    return this;
+  }
+
+  /**
+   * Answers requests whose envelope names the schema registered for {@code type}: what the
+   * handler's stage completes with is published as the reply (see {@link RequestHandler}).
+   *
+   * @throws ConfigurationException when {@code type} already has a handler in this subscription
+   */
+  public <T extends Record> Subscription onRequest(Class<T> type, RequestHandler<? super T> handler) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(handler, "handler");
+    if (batchHandler != null) {
+      throw new ConfigurationException("subscription " + this + " has a batch handler, which must be its only"
+          + " handler: give " + type.getName() + "'s request handler its own group");
+    }
+    if (handlers.containsKey(type) || requestHandlers.putIfAbsent(type, handler) != null) {
+      throw new ConfigurationException(
+          "subscription " + this + " already has a handler for " + type.getName()
+              + ": give the second handler another group, or merge the two methods");
+    }
+    return this;
+  }
+
+  /**
+   * The stream replies go to when a request has no {@link RequestHeaders#REPLY_TO} header; {@code
+   * null} (the default) means such a request gets no reply (counted by {@link
+   * Telemetry#replyUnroutable}).
+   */
+  public Subscription replyTo(String stream) {
+    this.replyTo = stream == null || stream.isEmpty() ? null : stream;
     return this;
   }
 
@@ -81,7 +114,7 @@ public final class Subscription {
       throw new ConfigurationException("subscription " + this + " is a SHARE (queue) subscription, which has no"
           + " batch handlers: records are acknowledged one by one. Use a per-record handler, or mode CLASSIC");
     }
-    if (batchHandler != null || !handlers.isEmpty() || fallback != null) {
+    if (batchHandler != null || !handlers.isEmpty() || !requestHandlers.isEmpty() || fallback != null) {
       throw new ConfigurationException("subscription " + this + " already has handlers: a batch handler must be"
           + " the only handler of its subscription; give it its own group");
     }
@@ -287,6 +320,16 @@ public final class Subscription {
 
   public Map<Class<? extends Record>, Handler<?>> handlers() {
     return Collections.unmodifiableMap(handlers);
+  }
+
+  /** The request handlers by request type. */
+  public Map<Class<? extends Record>, RequestHandler<?>> requestHandlers() {
+    return Collections.unmodifiableMap(requestHandlers);
+  }
+
+  /** The default reply stream, or {@code null}. */
+  public String replyTo() {
+    return replyTo;
   }
 
   public RawHandler fallback() {

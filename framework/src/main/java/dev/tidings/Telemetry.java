@@ -44,6 +44,39 @@ public interface Telemetry {
   /** Partitions were assigned to ({@code assigned}) or revoked from a group's consumer. */
   default void rebalanced(String group, int assigned, int revoked) {}
 
+  /**
+   * A request handler produced a reply, but the request named no reply stream and its subscription
+   * has no default one ({@code @Subscribe(replyTo = ...)}): the reply was not published.
+   */
+  default void replyUnroutable(String group, String stream) {}
+
+  /**
+   * A serving subscription published a reply ({@code error} for a {@link Failure} reply).
+   *
+   * @param replyStream where it went
+   */
+  default void replied(String group, String replyStream, boolean error) {}
+
+  /**
+   * A request made with {@code Application.request} finished.
+   *
+   * @param stream the request's stream
+   * @param outcome {@code REPLIED}, {@code FAILED} (a {@link Failure} reply), {@code TIMED_OUT},
+   *     {@code REJECTED} (over {@link ApplicationOptions#maxPendingRequests()}) or {@code
+   *     NOT_SENT} (publishing the request failed)
+   * @param nanos from the call to the outcome
+   */
+  default void requestCompleted(String stream, String outcome, long nanos) {}
+
+  /**
+   * A reply arrived that no pending request waits for, and was dropped.
+   *
+   * @param replyStream the stream it arrived on
+   * @param reason {@code LATE} (its request timed out), {@code UNKNOWN} (no request of this
+   *     instance has its correlation id, e.g. a duplicate or another instance's reply) or {@code
+   *     UNREADABLE} (no correlation id, or not an envelope)
+   */
+  default void replyDropped(String replyStream, String reason) {}
   /** How a queue ({@link SubscriptionMode#SHARE}) subscription acknowledged a delivered record. */
   enum Acknowledgement {
     /** Done: handled, dead-lettered or skipped; the broker will not deliver it again. */

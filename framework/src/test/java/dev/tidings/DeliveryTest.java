@@ -52,7 +52,7 @@ class DeliveryTest {
           || app.health().subscriptions().get(0).lastError().contains("STOP"), app.health().toString());
     }
     assertEquals(List.of("a", "b", "bad"), first.items());
-    assertEquals(Map.of(new TopicPartition(kafka.topicPrefix() + "work", 0), 2L), kafka.committedOffsets(group));
+    assertEquals(Map.of(new TopicPartition(kafka.topicPrefix() + "work", 0), 2L), kafka.committedOffsets(kafka.topicPrefix() + group));
 
     Recorder<String> second = new Recorder<>();
     Router again = Fixtures.router();
@@ -106,7 +106,7 @@ class DeliveryTest {
       app.start();
       seen.awaitAtLeast(2, "two uncommitted messages");
     }
-    assertEquals(Map.of(), kafka.committedOffsets(group));
+    assertEquals(Map.of(), kafka.committedOffsets(kafka.topicPrefix() + group));
     try (Application app = Application.create(options)) {
       app.mount(router);
       publish(app, "manual", "commit-me", "d");
@@ -114,7 +114,7 @@ class DeliveryTest {
       seen.awaitAtLeast(6, "redelivery and new messages");
     }
     assertEquals(List.of("a", "b", "a", "b", "commit-me", "d"), seen.items());
-    assertEquals(Map.of(new TopicPartition(kafka.topicPrefix() + "manual", 0), 3L), kafka.committedOffsets(group));
+    assertEquals(Map.of(new TopicPartition(kafka.topicPrefix() + "manual", 0), 3L), kafka.committedOffsets(kafka.topicPrefix() + group));
   }
 
   @Test
@@ -142,8 +142,8 @@ class DeliveryTest {
       assertEquals("1:steady", got.get(0), "the other partition went on while flaky was retried: " + got);
       assertEquals("0:flaky", got.get(1));
       assertEquals(4, attempts.get("flaky").get());
-      Wait.until(() -> !kafka.committedOffsets("retry-group").isEmpty()
-          && kafka.committedOffsets("retry-group").getOrDefault(new TopicPartition(kafka.topicPrefix() + "retry", 0), 0L) == 1L,
+      Wait.until(() -> !kafka.committedOffsets(kafka.topicPrefix() + "retry-group").isEmpty()
+          && kafka.committedOffsets(kafka.topicPrefix() + "retry-group").getOrDefault(new TopicPartition(kafka.topicPrefix() + "retry", 0), 0L) == 1L,
           WAIT, "the retried record to be committed");
     }
   }
@@ -168,7 +168,7 @@ class DeliveryTest {
           PublishSubscribeTest.header(dead, "tidings.dlt.exception.class"));
       assertEquals("never works for x", PublishSubscribeTest.header(dead, "tidings.dlt.exception.message"));
       assertTrue(PublishSubscribeTest.header(dead, "tidings.dlt.exception.stacktrace").contains("DeliveryTest"));
-      Wait.until(() -> !kafka.committedOffsets("doomed-group").isEmpty(), WAIT, "the dead-lettered record to be committed");
+      Wait.until(() -> !kafka.committedOffsets(kafka.topicPrefix() + "doomed-group").isEmpty(), WAIT, "the dead-lettered record to be committed");
     }
   }
 

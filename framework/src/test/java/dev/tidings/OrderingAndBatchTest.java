@@ -60,11 +60,11 @@ class OrderingAndBatchTest {
       }
       order.awaitAtLeast(3, "the other key's records while key a is blocked");
       assertEquals(List.of("b0", "b1", "b2"), order.items());
-      assertEquals(Map.of(), kafka.committedOffsets("keyed-group"), "nothing committed past the blocked record");
+      assertEquals(Map.of(), kafka.committedOffsets(kafka.topicPrefix() + "keyed-group"), "nothing committed past the blocked record");
       release.countDown();
       order.awaitAtLeast(7, "all records");
       assertEquals(List.of("a0", "a1", "a2", "a3"), perKey.get("a"));
-      Wait.until(() -> kafka.committedOffsets("keyed-group")
+      Wait.until(() -> kafka.committedOffsets(kafka.topicPrefix() + "keyed-group")
               .getOrDefault(new TopicPartition(kafka.topicPrefix() + "keyed", 0), 0L) == 7L,
           WAIT, "contiguous commit of all 7 records");
     }

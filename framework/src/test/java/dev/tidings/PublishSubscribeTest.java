@@ -216,8 +216,9 @@ class PublishSubscribeTest {
       app.mount(Fixtures.router());
       byte[] good = "{ \"schema\": \"Foo:1\", \"data\": { \"bar\": \"y\" } }".getBytes(StandardCharsets.UTF_8);
       PublishResult r = app.publishEnvelope("env", good, null, Map.of()).join();
-      assertEquals("{\"schema\":\"Foo:1\",\"data\":{\"bar\":\"y\"}}",
-          new String(kafka.readAll(r.topic(), 1, WAIT).get(0).value(), StandardCharsets.UTF_8));
+      ConsumerRecord<byte[], byte[]> stored = kafka.readAll(r.topic(), 1, WAIT).get(0);
+      assertEquals("{\"schema\":\"Foo:1\",\"data\":{\"bar\":\"y\"}}", new String(stored.value(), StandardCharsets.UTF_8));
+      assertEquals(stored.timestamp(), r.timestamp(), "the result carries the stored record's timestamp");
       byte[] bad = "{\"schema\":\"Foo:1\",\"data\":{\"bar\":1}}".getBytes(StandardCharsets.UTF_8);
       SchemaValidationException e = assertThrows(SchemaValidationException.class,
           () -> app.publishEnvelope("env", bad, null, Map.of()));

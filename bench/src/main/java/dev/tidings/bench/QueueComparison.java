@@ -94,8 +94,8 @@ final class QueueComparison {
         Stats.ratioSpread(classicRatios));
     table.note("One topic with one partition, pre-filled; each trial a new group in one application with Tidings'"
         + " defaults (share consumers: max.poll.records=100, share.acquire.mode=record_limit, explicit"
-        + " acknowledgement). The handler parks its thread for 1 ms per record (LockSupport.parkNanos, about 1.06 ms"
-        + " here). The classic group runs concurrency 8, but one partition is handled by one thread in order.");
+        + " acknowledgement). The handler parks its thread for 1 ms per record (LockSupport.parkNanos; on a loaded machine"
+        + " the park takes longer, which the classic column shows: its ceiling is 1 / park time). The classic group runs concurrency 8, but one partition is handled by one thread in order.");
     return table.toString();
   }
 

@@ -5,6 +5,7 @@ import dev.tidings.ApplicationOptions;
 import dev.tidings.ConfigurationException;
 import dev.tidings.DecodeException;
 import dev.tidings.Health;
+import dev.tidings.MessageContext;
 import dev.tidings.PublishException;
 import dev.tidings.PublishResult;
 import dev.tidings.ReplayFilter;
@@ -21,7 +22,13 @@ import dev.tidings.internal.consumer.DeadLetterReplayer;
 import dev.tidings.internal.consumer.Runner;
 import dev.tidings.internal.consumer.SubscriptionRunners;
 import dev.tidings.internal.kafka.Publisher;
+import dev.tidings.internal.reply.Requester;
 import dev.tidings.internal.kafka.TopicAdmin;
+import dev.tidings.transport.OutgoingMessage;
+import dev.tidings.transport.Transport;
+import dev.tidings.transport.TransportConfig;
+import dev.tidings.transport.Transports;
+import dev.tidings.transport.internal.KafkaTransport;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,6 +59,11 @@ public final class KafkaApplication implements Application {
   private final EnvelopeCodec codec = new EnvelopeCodec(registry);
   private final TopicAdmin topics;
   private final Publisher publisher;
+  /** Where publishes go; dead letters and replays always go to Kafka through {@link #publisher}. */
+  private final Transport transport;
+  /** {@link #transport} when it is a Kafka transport: the application hands it Kafka headers as they are. */
+  private final KafkaTransport kafka;
+  private final boolean ownsTransport;
   private final List<Subscription> subscriptions = new ArrayList<>();
   private final List<Runner> runners = new ArrayList<>();
   private final List<Consumer<Application>> startHooks = new ArrayList<>();
@@ -62,6 +74,7 @@ public final class KafkaApplication implements Application {
     return t;
   });
   private final Clock clock;
+  private final Requester requester;
   private volatile boolean started;
   private volatile boolean closed;
   private boolean closeStarted;
@@ -75,6 +88,16 @@ public final class KafkaApplication implements Application {
     this.clock = clock;
     this.topics = new TopicAdmin(options);
     this.publisher = new Publisher(options, topics);
+    if (options.transport().isPresent()) {
+      this.transport = options.transport().get();
+      this.ownsTransport = false;
+    } else {
+      TransportConfig config = options.transportConfig().orElseGet(() -> TransportConfig.parse("type: kafka"));
+      this.transport = Transports.create(config.withApplication(options).withShared(Publisher.class, publisher));
+      this.ownsTransport = true;
+    }
+    this.kafka = transport instanceof KafkaTransport k ? k : null;
+    this.requester = new Requester(options, publisher, topics, codec, this, timer);
   }
 
   @Override
@@ -139,7 +162,16 @@ public final class KafkaApplication implements Application {
     checkStream(stream);
     CompiledSchema schema = registry.byType(record.getClass());
     byte[] value = codec.encode(stream, schema, record, options.validateOnPublish());
-    return publisher.send(stream, schema.definition().retention().orElse(null), key, value, headers);
+    return send(stream, schema.definition().retention().orElse(null), key, value, headers);
+  }
+
+  private CompletableFuture<PublishResult> send(
+      String stream, Duration retention, byte[] key, byte[] value, List<Header> headers) {
+    if (kafka != null) {
+      return kafka.publish(stream, retention, key, value, headers);
+    }
+    return TransportSend.send(transport, options.telemetry(),
+        new OutgoingMessage(stream, key, TransportSend.headers(headers), value, retention));
   }
 
   @Override
@@ -168,8 +200,33 @@ public final class KafkaApplication implements Application {
   @Override
   public CompletableFuture<PublishResult> publishEnvelope(
       String stream, byte[] envelope, byte[] key, Map<String, String> headers) {
+    return publishEnvelope(stream, envelope, key, headers(headers));
+  }
+
+  /**
+   * As {@link #publishEnvelope(String, byte[], byte[], Map)} with headers as raw bytes, e.g. a line
+   * of the file transport published again ({@code worker publish --from}).
+   */
+  public CompletableFuture<PublishResult> publishEnvelope(OutgoingMessage message) {
+    List<Header> headers = new ArrayList<>(message.headers().size());
+    message.headers().forEach(h -> headers.add(new RecordHeader(h.name(), h.value())));
+    return publishEnvelope(message.stream(), message.envelope(), message.key(), headers);
+  }
+
+  private CompletableFuture<PublishResult> publishEnvelope(
+      String stream, byte[] envelope, byte[] key, List<Header> headers) {
     checkOpen();
     checkStream(stream);
+    return send(stream, retentionOf(envelope), key, checkedEnvelope(stream, envelope), headers);
+  }
+
+  private Duration retentionOf(byte[] envelope) {
+    CompiledSchema schema = registry.byKey(codec.parse(envelope).schemaKey());
+    return schema == null ? null : schema.definition().retention().orElse(null);
+  }
+
+  /** The compact envelope of {@code envelope} once its schema is known and its data valid. */
+  private byte[] checkedEnvelope(String stream, byte[] envelope) {
     Envelope parsed = codec.parse(envelope);
     CompiledSchema schema = registry.byKey(parsed.schemaKey());
     if (schema == null) {
@@ -180,8 +237,7 @@ public final class KafkaApplication implements Application {
     if (!violations.isEmpty()) {
       throw EnvelopeCodec.validationFailure(stream, parsed.schemaKey(), violations);
     }
-    return publisher.send(stream, schema.definition().retention().orElse(null), key,
-        codec.write(parsed.schemaKey(), parsed.data()), headers(headers));
+    return codec.write(parsed.schemaKey(), parsed.data());
   }
 
   private static List<Header> headers(Map<String, String> headers) {
@@ -195,7 +251,42 @@ public final class KafkaApplication implements Application {
       String stream, byte[] key, byte[] value, Map<String, String> headers) {
     checkOpen();
     checkStream(stream);
-    return publisher.send(stream, null, key, value, headers(headers));
+    return send(stream, null, key, value, headers(headers));
+  }
+
+  @Override
+  public <R extends Record> CompletableFuture<R> request(
+      String stream, Record request, byte[] key, Class<R> replyType, Duration timeout) {
+    java.util.Objects.requireNonNull(replyType, "replyType");
+    return requestContext(stream, request, key, timeout).thenApply(reply -> requester.bind(reply, replyType));
+  }
+
+  @Override
+  public CompletableFuture<MessageContext> requestContext(
+      String stream, Record request, byte[] key, Duration timeout) {
+    checkOpen();
+    checkStream(stream);
+    CompiledSchema schema = registry.byType(request.getClass());
+    byte[] value = codec.encode(stream, schema, request, options.validateOnPublish());
+    return requester.request(stream, key, value, Map.of(), timeout);
+  }
+
+  @Override
+  public CompletableFuture<MessageContext> requestEnvelope(
+      String stream, byte[] envelope, Map<String, byte[]> headers, byte[] key, Duration timeout) {
+    checkOpen();
+    checkStream(stream);
+    return requester.request(stream, key, checkedEnvelope(stream, envelope), headers, timeout);
+  }
+
+  /** The stream this instance's replies arrive on. */
+  public String replyStream() {
+    return requester.replyStream();
+  }
+
+  /** Requests waiting for their replies now. */
+  public int pendingRequests() {
+    return requester.pending();
   }
 
   @Override
@@ -207,6 +298,7 @@ public final class KafkaApplication implements Application {
 
   @Override
   public void flush() {
+    transport.flush(options.publishTimeout());
     publisher.flush();
   }
 
@@ -229,6 +321,11 @@ public final class KafkaApplication implements Application {
   @Override
   public ApplicationOptions options() {
     return options;
+  }
+
+  /** The transport publishes go through. */
+  public Transport transport() {
+    return transport;
   }
 
   /** The codec, for tools built on the application (the worker's publish command, the ingress). */
@@ -283,6 +380,12 @@ public final class KafkaApplication implements Application {
         break;
       }
     }
+    if (ownsTransport) {
+      transport.close();
+    } else {
+      transport.flush(options.shutdownTimeout());
+    }
+    requester.close();
     publisher.close();
     topics.close();
     timer.shutdownNow();

@@ -10,6 +10,7 @@ import dev.tidings.logging.internal.LogShipper;
 import dev.tidings.logging.internal.LogbackEvents;
 import dev.tidings.logging.internal.Recursion;
 import dev.tidings.logging.internal.ShipperConfig;
+import dev.tidings.logging.internal.Secrets;
 import dev.tidings.logging.internal.Status;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -95,17 +96,20 @@ public class KafkaAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
     fields.forEach(builder::field);
     kafkaSettingEntries.forEach(builder::kafkaSetting);
     List<String> problems = builder.problems();
+    Secrets secrets = builder.secrets();
     if (!problems.isEmpty()) {
       for (String problem : problems) {
-        addError(label + ": " + problem);
+        addError(secrets.mask(label + ": " + problem));
       }
       addError(label + " is misconfigured and was not started; events sent to it are ignored");
       return;
     }
     Status status = (kind, message, cause) -> {
+      String masked = secrets.mask(message);
+      Throwable maskedCause = secrets.mask(cause);
       switch (kind) {
-        case CONFIG, INTERNAL -> addError(message, cause);
-        default -> addWarn(message, cause);
+        case CONFIG, INTERNAL -> addError(masked, maskedCause);
+        default -> addWarn(masked, maskedCause);
       }
     };
     Fallback fallback = s -> {

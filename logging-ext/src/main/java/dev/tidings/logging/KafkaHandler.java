@@ -6,6 +6,7 @@ import dev.tidings.logging.internal.LogShipper;
 import dev.tidings.logging.internal.Recursion;
 import dev.tidings.logging.internal.ReportingErrorManager;
 import dev.tidings.logging.internal.ShipperConfig;
+import dev.tidings.logging.internal.Secrets;
 import dev.tidings.logging.internal.Status;
 import java.time.Duration;
 import java.util.List;
@@ -200,15 +201,19 @@ public class KafkaHandler extends Handler {
         builder.invalid("fallback", fallback, "use console or none");
       }
       List<String> problems = builder.problems();
+      Secrets secrets = builder.secrets();
       if (propertyProblems.length() > 0 || !problems.isEmpty()) {
         disabled = true;
-        reportError("KafkaHandler is misconfigured and publishes nothing:\n" + propertyProblems
-            + String.join("\n", problems), null, ErrorManager.OPEN_FAILURE);
+        reportError(secrets.mask("KafkaHandler is misconfigured and publishes nothing:\n" + propertyProblems
+            + String.join("\n", problems)), null, ErrorManager.OPEN_FAILURE);
         return null;
       }
-      Status status = (kind, message, cause) -> reportError(message,
-          cause == null || cause instanceof Exception ? (Exception) cause : new RuntimeException(cause),
-          code(kind));
+      Status status = (kind, message, cause) -> {
+        Throwable masked = secrets.mask(cause);
+        reportError(secrets.mask(message),
+            masked == null || masked instanceof Exception ? (Exception) masked : new RuntimeException(masked),
+            code(kind));
+      };
       shipper = LogShipper.start(builder.build(), status, fallbackName.equals("console") ? new ConsoleFallback() : null);
       return shipper;
     }

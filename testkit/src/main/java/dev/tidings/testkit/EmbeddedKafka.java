@@ -19,6 +19,7 @@ import dev.tidings.testkit.internal.BrokerConfig;
 import dev.tidings.testkit.internal.Directories;
 import dev.tidings.testkit.internal.FreePorts;
 import dev.tidings.testkit.internal.StorageFormat;
+import dev.tidings.testkit.internal.TlsFiles;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.Time;
@@ -50,6 +51,10 @@ import org.slf4j.LoggerFactory;
  * kit itself never prints to standard output. Tests usually set the {@code org.apache.kafka}, {@code kafka} and
  * {@code state.change.logger} loggers to WARN.
  *
+ * <p><b>Security.</b> {@link Builder#scramUser(String, String)} adds a SASL_SSL listener with SCRAM-SHA-512 users and a
+ * TLS certificate generated at start; {@link #secureListener()} gives its address, a truststore and the client
+ * settings. The PLAINTEXT port stays open for the test's own set-up.
+ *
  * <p>Instances are thread-safe.
  */
 public final class EmbeddedKafka implements AutoCloseable {
@@ -61,6 +66,8 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private final int port;
     private final int controllerPort;
+    private final int securePort;
+    private final Map<String, String> scramUsers;
     private final Path dir;
     private final boolean ownsDir;
     private final Map<String, String> overrides;
@@ -68,16 +75,25 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Duration timeout;
 
     private KafkaRaftServer server;
+    private SecureListener secureListener;
     private Thread shutdownHook;
     private boolean closed;
 
     private EmbeddedKafka(Builder builder) {
-        int[] free = FreePorts.pick(2);
-        this.port = builder.port != 0 ? builder.port : free[0];
-        this.controllerPort = builder.controllerPort != 0 ? builder.controllerPort
-                : (free[1] != this.port ? free[1] : free[0]);
-        if (this.port == this.controllerPort) {
-            throw new IllegalArgumentException("port and controllerPort must differ, both are " + port);
+        int[] free = FreePorts.pick(5);
+        java.util.Set<Integer> taken = new java.util.HashSet<>(java.util.Arrays.asList(builder.port,
+                builder.controllerPort, builder.securePort));
+        java.util.Iterator<Integer> spare = java.util.Arrays.stream(free).boxed().filter(p -> !taken.contains(p))
+                .iterator();
+        this.port = builder.port != 0 ? builder.port : spare.next();
+        this.controllerPort = builder.controllerPort != 0 ? builder.controllerPort : spare.next();
+        this.scramUsers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.scramUsers));
+        this.securePort = builder.scramUsers.isEmpty() ? 0
+                : builder.securePort != 0 ? builder.securePort : spare.next();
+        if (this.port == this.controllerPort || this.port == this.securePort
+                || this.controllerPort == this.securePort) {
+            throw new IllegalArgumentException("port, controllerPort and securePort must differ, got " + port + ", "
+                    + controllerPort + " and " + securePort);
         }
         if (builder.logDir != null) {
             this.dir = builder.logDir.toAbsolutePath();
@@ -135,6 +151,24 @@ public final class EmbeddedKafka implements AutoCloseable {
      */
     public int port() {
         return port;
+    }
+
+    /**
+     * Returns the SASL_SSL listener of a broker built with {@link Builder#scramUser(String, String)}.
+     *
+     * @return its address, users, truststores and client settings
+     * @throws IllegalStateException if this broker has no such listener, or was never started
+     */
+    public synchronized SecureListener secureListener() {
+        if (securePort == 0) {
+            throw new IllegalStateException("this broker (" + bootstrapServers() + ") has no SASL_SSL listener: build"
+                    + " it with EmbeddedKafka.builder().scramUser(name, password)");
+        }
+        if (secureListener == null) {
+            throw new IllegalStateException("the broker on " + bootstrapServers() + " was never started: call"
+                    + " restart() first");
+        }
+        return secureListener;
     }
 
     /**
@@ -250,8 +284,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         long deadline = begin + timeout.toNanos();
         Path dataDir = dir.resolve("data");
         Properties props = BrokerConfig.properties(port, controllerPort, dataDir, overrides);
+        if (securePort != 0) {
+            TlsFiles tls = TlsFiles.createIn(dir.resolve("tls"));
+            BrokerConfig.addSaslSsl(props, port, controllerPort, securePort, tls);
+            secureListener = new SecureListener(securePort, tls, scramUsers);
+        }
         Path configFile = writeConfig(props);
-        boolean formatted = StorageFormat.formatIfNeeded(configFile, dataDir, text -> log("{}", text));
+        boolean formatted = StorageFormat.formatIfNeeded(configFile, dataDir, scramUsers, text -> log("{}", text));
         KafkaConfig config = KafkaConfig.fromProps(props, false);
         installShutdownHook();
 
@@ -387,6 +426,8 @@ public final class EmbeddedKafka implements AutoCloseable {
 
         private int port;
         private int controllerPort;
+        private int securePort;
+        private final Map<String, String> scramUsers = new LinkedHashMap<>();
         private Path logDir;
         private final Map<String, String> overrides = new LinkedHashMap<>();
         private boolean quiet = true;
@@ -415,6 +456,42 @@ public final class EmbeddedKafka implements AutoCloseable {
         public Builder controllerPort(int controllerPort) {
             this.controllerPort = checkPort(controllerPort, "controllerPort");
             return this;
+        }
+
+        /**
+         * Adds a SCRAM-SHA-512 user and, with the first one, a SASL_SSL listener on 127.0.0.1 with a TLS certificate
+         * generated at start (see {@link EmbeddedKafka#secureListener()}). The credentials are stored when the log
+         * directory is formatted, so they exist before the first client connects; a broker restarted on existing
+         * data keeps the users it was formatted with.
+         *
+         * @param name the user name: 1-64 letters, digits or {@code . _ @ + -}
+         * @param password the password, with the same characters
+         * @return this builder
+         */
+        public Builder scramUser(String name, String password) {
+            checkScram(name, "the SCRAM user name");
+            checkScram(password, "the password of SCRAM user " + name);
+            scramUsers.put(name, password);
+            return this;
+        }
+
+        /**
+         * Sets the SASL_SSL port of a broker with {@link #scramUser(String, String) SCRAM users}. Default: a free
+         * port.
+         *
+         * @param securePort 1-65535, or 0 for a free port
+         * @return this builder
+         */
+        public Builder securePort(int securePort) {
+            this.securePort = checkPort(securePort, "securePort");
+            return this;
+        }
+
+        private static void checkScram(String text, String what) {
+            if (text == null || !StorageFormat.SCRAM_TEXT.matcher(text).matches()) {
+                throw new IllegalArgumentException(what + " must be 1-64 letters, digits or . _ @ + -"
+                        + (text == null ? ", got null" : ""));
+            }
         }
 
         /**

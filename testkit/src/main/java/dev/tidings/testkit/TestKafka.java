@@ -93,6 +93,19 @@ public interface TestKafka {
     List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expectedCount, Duration timeout);
 
     /**
+     * Reads every record the topic holds now, from the beginning to the current end; see
+     * {@link TopicReader#readToEnd(Map, String, Duration)}.
+     *
+     * @param topic the topic
+     * @param timeout how long to wait at most
+     * @return the records
+     * @throws AssertionError if the end was not reached in time
+     */
+    default List<ConsumerRecord<byte[], byte[]>> readToEnd(String topic, Duration timeout) {
+        return TopicReader.readToEnd(adminConfig(), topic, timeout);
+    }
+
+    /**
      * Returns the offsets a consumer group has committed.
      *
      * @param groupId the group

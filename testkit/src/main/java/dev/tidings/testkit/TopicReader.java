@@ -80,6 +80,62 @@ public final class TopicReader {
         }
     }
 
+    /**
+     * Reads every record {@code topic} holds now: all partitions from the beginning up to their end offsets as they are
+     * when the call starts. Unlike {@link #readAll}, it does not stop at a count, so it also shows duplicates and
+     * records that should not be there.
+     *
+     * @param bootstrapServers the cluster to read from
+     * @param topic the topic; waits for it to exist, up to {@code timeout}
+     * @param timeout how long to wait at most
+     * @return the records, in offset order within each partition
+     * @throws AssertionError if the end was not reached in time
+     */
+    public static List<ConsumerRecord<byte[], byte[]>> readToEnd(String bootstrapServers, String topic,
+            Duration timeout) {
+        return readToEnd(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic, timeout);
+    }
+
+    /**
+     * Like {@link #readToEnd(String, String, Duration)}, with client settings taken from {@code clientConfig}.
+     *
+     * @param clientConfig consumer settings, at least {@code bootstrap.servers}
+     * @param topic the topic
+     * @param timeout how long to wait at most
+     * @return the records
+     * @throws AssertionError if the end was not reached in time
+     */
+    public static List<ConsumerRecord<byte[], byte[]>> readToEnd(Map<String, Object> clientConfig, String topic,
+            Duration timeout) {
+        Objects.requireNonNull(topic, "topic");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(clientConfig))) {
+            List<TopicPartition> partitions = partitionsOf(consumer, topic, timeout, deadline);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            while (!atEnd(consumer, end)) {
+                long remainingMs = (deadline - System.nanoTime()) / 1_000_000;
+                if (remainingMs <= 0) {
+                    throw new AssertionError("timed out after " + Wait.describe(timeout) + " reading topic '" + topic
+                            + "' to its end offsets " + end + ": read " + records.size());
+                }
+                consumer.poll(Duration.ofMillis(Math.min(POLL_MS, remainingMs))).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    private static boolean atEnd(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            if (consumer.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Map<String, Object> consumerConfig(Map<String, Object> clientConfig) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);

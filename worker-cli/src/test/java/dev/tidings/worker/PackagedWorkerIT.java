@@ -55,6 +55,7 @@ class PackagedWorkerIT {
       worker.await("flow - orders\\.(eu|us) +OrderPlaced:1 +\\{\"orderId\":\"o-1\"", Duration.ofSeconds(90));
       worker.await("flow - invoices +InvoiceIssued:1 ", Duration.ofSeconds(60));
       worker.await("flow - orders\\.(eu|us) +OrderShipped:1 ", Duration.ofSeconds(60));
+      worker.await("ExampleExecutions - job-\\d+ [A-Z]+ \\[.*\\] = [0-9.E-]+ \\(by ", Duration.ofSeconds(60));
       assertEquals(0, worker.terminate(Duration.ofSeconds(60)), worker.output());
       assertTrue(worker.output().contains("Stopped."), worker.output());
     }

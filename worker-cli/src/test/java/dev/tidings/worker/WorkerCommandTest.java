@@ -167,7 +167,7 @@ class WorkerCommandTest {
         app.publishAndWait("greetings", new Greeting("in-process", 2));
       }
       TopicPartition partition = new TopicPartition(kafka.topic("greetings"), 0);
-      Wait.until(() -> Long.valueOf(2).equals(kafka.committedOffsets(group).get(partition)),
+      Wait.until(() -> Long.valueOf(2).equals(kafka.committedOffsets(kafka.topicPrefix() + group).get(partition)),
           Duration.ofSeconds(60), "2 greetings handled and committed");
     } finally {
       System.clearProperty("tidings.test.group");

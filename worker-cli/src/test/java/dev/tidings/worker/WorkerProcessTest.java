@@ -70,7 +70,7 @@ class WorkerProcessTest {
       assertEquals(0, exit, output);
       assertTrue(Duration.ofNanos(System.nanoTime() - stopping).compareTo(Duration.ofSeconds(30)) < 0, output);
       assertTrue(output.contains("Stopped."), output);
-      assertEquals(Long.valueOf(3), kafka.committedOffsets(group).get(new TopicPartition(kafka.topic("greetings"), 0)),
+      assertEquals(Long.valueOf(3), kafka.committedOffsets(kafka.topicPrefix() + group).get(new TopicPartition(kafka.topic("greetings"), 0)),
           "every handled greeting committed on the way out");
 
       assertTrue(output.contains("Kafka settings: client.id=visible-client, ssl.key.password=******"), output);

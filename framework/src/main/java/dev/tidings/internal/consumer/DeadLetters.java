@@ -1,5 +1,7 @@
 package dev.tidings.internal.consumer;
 
+import dev.tidings.ConfigurationException;
+import dev.tidings.Subscription;
 import dev.tidings.internal.kafka.Publisher;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -31,6 +33,37 @@ public final class DeadLetters {
     this.publisher = publisher;
     this.group = group;
     this.configuredStream = configuredStream;
+  }
+
+  /**
+   * Refuses a subscription that would consume its own dead letters and cannot be kept from it: one
+   * that names its dead-letter stream among its own streams (explicitly, or as a pattern without a
+   * wildcard), or that reads both a stream and that stream's default dead-letter stream. A pattern
+   * subscription is always safe: {@link Globs#subscriptionPattern} leaves its dead-letter topics
+   * out.
+   *
+   * @throws ConfigurationException naming the subscription, the stream and what to change
+   */
+  static void refuseSelfFeeding(Subscription spec) {
+    List<String> streams;
+    if (spec.pattern() != null) {
+      if (Globs.isPattern(spec.pattern())) {
+        return;
+      }
+      streams = List.of(spec.pattern());
+    } else {
+      streams = spec.streams();
+    }
+    String configured = spec.deadLetterStream();
+    for (String stream : streams) {
+      String deadLetters = configured != null ? configured : stream + SUFFIX;
+      if (streams.contains(deadLetters)) {
+        throw new ConfigurationException("subscription " + spec + " reads '" + deadLetters + "', which is also"
+            + " where it dead-letters the records of '" + stream + "' it fails on: it would consume its own dead"
+            + " letters and fail on them again. Set deadLetterStream to a stream it does not read, or subscribe"
+            + " to the dead letters in another group.");
+      }
+    }
   }
 
   /** The dead-letter stream of records from {@code stream}. */

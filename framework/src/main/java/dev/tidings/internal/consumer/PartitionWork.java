@@ -44,6 +44,7 @@ final class PartitionWork {
   private boolean closed;
   private volatile long committable = -1;
   private long lastCommitted = -1;
+  private long firstOffset = -1;
   private volatile boolean paused;
   private int resumeAt;
   private boolean wakeSent;
@@ -67,6 +68,9 @@ final class PartitionWork {
 
   synchronized void add(List<ConsumerRecord<byte[], byte[]>> records) {
     for (ConsumerRecord<byte[], byte[]> record : records) {
+      if (firstOffset < 0) {
+        firstOffset = record.offset();
+      }
       pending.add(new long[] {record.offset(), 0});
       Lane lane = laneOf(record);
       lane.queue.add(record);
@@ -176,6 +180,14 @@ final class PartitionWork {
   long committable() {
     long c = committable;
     return c > lastCommitted ? c : -1;
+  }
+
+  /**
+   * The offset a new owner of the partition would start from, as far as this work knows: the last
+   * offset it committed, else the first it was given; -1 when it has neither (poll thread).
+   */
+  synchronized long committedBase() {
+    return lastCommitted >= 0 ? lastCommitted : firstOffset;
   }
 
   /** Records that {@code offset} was committed (poll thread). */

@@ -67,11 +67,12 @@ final class RecordProcessor implements PartitionWork.Step {
   private final String topicPrefix;
   private final ScheduledExecutorService timer;
   private final Clock clock;
+  private final Replier replier;
 
   @SuppressWarnings("unchecked")
   RecordProcessor(Subscription spec, Map<String, Typed> handlers, String batchKey, EnvelopeCodec codec,
       DeadLetters deadLetters, Telemetry telemetry, Application application, SubscriberFactory subscribers,
-      String topicPrefix, ScheduledExecutorService timer, Clock clock) {
+      String topicPrefix, ScheduledExecutorService timer, Clock clock, Replier replier) {
     this.spec = spec;
     this.handlers = handlers;
     this.fallback = spec.fallback();
@@ -85,6 +86,7 @@ final class RecordProcessor implements PartitionWork.Step {
     this.topicPrefix = topicPrefix;
     this.timer = timer;
     this.clock = clock;
+    this.replier = replier;
   }
 
   @Override
@@ -263,6 +265,7 @@ final class RecordProcessor implements PartitionWork.Step {
       }
       case SKIP -> {
         LOG.warn("handler of group {} failed on {}; skipping it (policy SKIP)", spec.group(), delivery, error);
+        failureReplies(affected, HANDLER_FAILED, error, attempts);
         affected.forEach(d -> telemetry.consumed(spec.group(), d.stream(), Outcome.SKIPPED, reason, nanos, leadTime));
         return Next.done(affected.size());
       }
@@ -278,6 +281,7 @@ final class RecordProcessor implements PartitionWork.Step {
   private Next poison(Delivery delivery, Lane lane, DecodeException e) {
     if (spec.failurePolicy() == FailurePolicy.SKIP) {
       LOG.warn("group {} skips {}: {} ({})", spec.group(), delivery, e.getMessage(), e.reason());
+      failureReplies(List.of(delivery), e.reason().name(), e, 0);
       telemetry.consumed(spec.group(), delivery.stream(), Outcome.SKIPPED, e.reason().name(), 0, 0);
       return Next.done(1);
     }
@@ -295,6 +299,12 @@ final class RecordProcessor implements PartitionWork.Step {
       for (Delivery d : deliveries) {
         sends.add(deadLetters.send(d.consumerRecord(), d.stream(), reason, error, lane.attempts,
             lane.firstFailureMillis, clock.millis()));
+        if (replier != null) {
+          CompletableFuture<?> reply = replier.failure(d, reason, error, lane.attempts);
+          if (reply != null) {
+            sends.add(reply);
+          }
+        }
       }
       CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
           .get(DEAD_LETTER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -313,6 +323,28 @@ final class RecordProcessor implements PartitionWork.Step {
       telemetry.consumed(spec.group(), d.stream(), Outcome.DEAD_LETTERED, reason, 0, 0);
     }
     return Next.done(deliveries.size());
+  }
+
+  /** Sends failure replies for requests that are skipped; waits for them, never fails. */
+  private void failureReplies(List<Delivery> deliveries, String reason, Throwable error, int attempts) {
+    if (replier == null) {
+      return;
+    }
+    for (Delivery d : deliveries) {
+      CompletableFuture<?> reply = replier.failure(d, reason, error, attempts);
+      if (reply != null) {
+        try {
+          reply.get(DEAD_LETTER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          return;
+        } catch (Exception ignored) {
+          // failure() logs and swallows send failures; only a timeout lands here
+          LOG.warn("group {}: the failure reply for {} took longer than {} s", spec.group(), d,
+              DEAD_LETTER_TIMEOUT_SECONDS);
+        }
+      }
+    }
   }
 
   /** Exponential backoff with ±20% jitter, capped at the subscription's maximum. */

@@ -46,7 +46,7 @@ public final class ShareRunner implements Runner {
   ShareRunner(Subscription spec, ApplicationOptions options, PartitionWork.Step step, Clock clock) {
     this.spec = spec;
     this.options = options;
-    this.settings = ShareSettings.consumer(options, spec.group());
+    this.settings = ShareSettings.consumer(options, options.groupId(spec.group()));
     this.topics = spec.pattern() != null && Globs.isPattern(spec.pattern())
         ? ShareTopics.glob(spec.group(), options.topicPrefix(), spec.pattern())
         : ShareTopics.fixed(spec.group(), options.topicPrefix(),
@@ -70,7 +70,7 @@ public final class ShareRunner implements Runner {
   private void resolve() {
     try (Admin admin = Admin.create(ClientSettings.admin(options))) {
       ShareGroupSetup.GroupLimits limits =
-          ShareGroupSetup.prepare(admin, spec.group(), ShareSettings.offsetReset(options), ADMIN_TIMEOUT);
+          ShareGroupSetup.prepare(admin, options.groupId(spec.group()), ShareSettings.offsetReset(options), ADMIN_TIMEOUT);
       if (limits.deliveryLimit() > 0 && limits.deliveryLimit() < spec.maxAttempts()) {
         LOG.warn("share group {}: maxAttempts {} is above the group's {} of {}, after which the broker archives a"
             + " record without a dead letter; dead-lettering after {} attempts. Raise {} on the group (or the"

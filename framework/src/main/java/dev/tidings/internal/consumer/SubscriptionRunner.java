@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -63,6 +64,7 @@ public final class SubscriptionRunner implements Runnable, Runner {
   private volatile State state = State.STARTING;
   private volatile String lastError;
   private volatile Map<String, Long> lag = Map.of();
+  private volatile Map<String, Long> inFlight = Map.of();
   private volatile int assigned;
   private long lastLagRefresh;
   private FlowControl flowControl;
@@ -99,7 +101,7 @@ public final class SubscriptionRunner implements Runnable, Runner {
   @Override
   public void run() {
     try {
-      Map<String, Object> settings = ClientSettings.consumer(options, spec.group());
+      Map<String, Object> settings = ClientSettings.consumer(options, options.groupId(spec.group()));
       flowControl = new FlowControl(spec.maxInFlight(), settings, POLL);
       KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(settings);
       consumer = c;
@@ -130,7 +132,8 @@ public final class SubscriptionRunner implements Runnable, Runner {
   private void subscribe(KafkaConsumer<byte[], byte[]> c) {
     ConsumerRebalanceListener listener = new Rebalance(c);
     if (spec.pattern() != null && Globs.isPattern(spec.pattern())) {
-      c.subscribe(Globs.subscriptionPattern(options.topicPrefix(), spec.pattern(), DeadLetters.SUFFIX), listener);
+      c.subscribe(Globs.subscriptionPattern(options.topicPrefix(), spec.pattern(), DeadLetters.SUFFIX,
+          spec.deadLetterStream()), listener);
     } else {
       List<String> topics = new ArrayList<>();
       for (String stream : spec.pattern() != null ? List.of(spec.pattern()) : spec.streams()) {
@@ -225,12 +228,25 @@ public final class SubscriptionRunner implements Runnable, Runner {
     }
   }
 
+  /**
+   * Lag counts from the committed offset, not from the consumer's position: records fetched and
+   * waiting in a {@link PartitionWork} are not done, and a new owner would read them again.
+   */
   private void refreshLag(KafkaConsumer<byte[], byte[]> c) {
     Map<String, Long> snapshot = new HashMap<>();
-    for (TopicPartition tp : works.keySet()) {
-      c.currentLag(tp).ifPresent(l -> snapshot.put(tp.toString(), l));
-    }
+    Map<String, Long> fetched = new HashMap<>();
+    works.forEach((tp, work) -> {
+      fetched.put(tp.toString(), (long) work.size());
+      OptionalLong fromPosition = c.currentLag(tp);
+      if (fromPosition.isPresent()) {
+        long base = work.committedBase();
+        // currentLag is known only while the position is, so position() does not block here.
+        long end = c.position(tp) + fromPosition.getAsLong();
+        snapshot.put(tp.toString(), base >= 0 ? Math.max(0, end - base) : fromPosition.getAsLong());
+      }
+    });
     lag = Map.copyOf(snapshot);
+    inFlight = Map.copyOf(fetched);
   }
 
   private boolean closeAll(Collection<PartitionWork> of, long deadline) {
@@ -299,7 +315,7 @@ public final class SubscriptionRunner implements Runnable, Runner {
   @Override
   public Health.SubscriptionHealth health() {
     String target = spec.pattern() != null ? spec.pattern() : String.join(",", spec.streams());
-    return new Health.SubscriptionHealth(spec.group(), target, state, assigned, lag, lastError);
+    return new Health.SubscriptionHealth(spec.group(), target, state, assigned, lag, lastError, inFlight);
   }
 
   PartitionWork newWork(TopicPartition tp) {

@@ -87,7 +87,8 @@ public final class Publisher implements AutoCloseable {
         }
         if (error == null) {
           telemetry.published(r.stream(), true, System.nanoTime() - r.startNanos());
-          r.result().complete(new PublishResult(metadata.topic(), metadata.partition(), metadata.offset()));
+          r.result().complete(new PublishResult(
+              metadata.topic(), metadata.partition(), metadata.offset(), metadata.timestamp()));
         } else {
           fail(r, new PublishException(
               "publishing to " + topic + " failed: " + error.getMessage(), error instanceof RetriableException, error));

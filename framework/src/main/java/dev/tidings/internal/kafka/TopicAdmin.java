@@ -27,11 +27,14 @@ import org.slf4j.LoggerFactory;
 public final class TopicAdmin implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
   private static final int MAX_DEFAULT_REPLICATION = 3;
+  /** The longest {@link #close()} waits for the admin client when nothing is pending. */
+  static final Duration CLOSE_BOUND = Duration.ofSeconds(1);
 
   private final ApplicationOptions options;
   private final Map<String, CompletableFuture<Integer>> known = new ConcurrentHashMap<>();
   private volatile Admin admin;
   private volatile CompletableFuture<Short> replicationFactor;
+  private volatile boolean closed;
 
   public TopicAdmin(ApplicationOptions options) {
     this.options = options;
@@ -44,6 +47,9 @@ public final class TopicAdmin implements AutoCloseable {
       synchronized (this) {
         a = admin;
         if (a == null) {
+          if (closed) {
+            throw new IllegalStateException("the topic admin is closed");
+          }
           a = Admin.create(ClientSettings.admin(options));
           admin = a;
         }
@@ -59,7 +65,18 @@ public final class TopicAdmin implements AutoCloseable {
    * @return the topic's partition count; fails with {@link PublishException}
    */
   public CompletableFuture<Integer> ensure(String topic, Duration retention) {
-    CompletableFuture<Integer> future = known.computeIfAbsent(topic, t -> create(t, retention));
+    CompletableFuture<Integer> future = known.computeIfAbsent(topic, t -> {
+      // A future of our own: the admin client's futures cannot be completed by close().
+      CompletableFuture<Integer> own = new CompletableFuture<>();
+      create(t, retention).whenComplete((n, e) -> {
+        if (e != null) {
+          own.completeExceptionally(unwrap(e));
+        } else {
+          own.complete(n);
+        }
+      });
+      return own;
+    });
     future.whenComplete((n, e) -> {
       if (e != null) {
         known.remove(topic, future);
@@ -150,11 +167,26 @@ public final class TopicAdmin implements AutoCloseable {
     return e;
   }
 
+  /**
+   * Closes at once: topic creations still waiting for the cluster (there is nothing to wait for
+   * once the application closes) fail with a {@link PublishException}, and the admin client is
+   * closed without waiting for their calls. Returns within about {@link #CLOSE_BOUND}.
+   */
   @Override
   public void close() {
-    Admin a = admin;
+    Admin a;
+    synchronized (this) {
+      a = admin;
+      admin = null;
+      closed = true;
+    }
+    CompletableFuture<Short> rf = replicationFactor;
+    boolean pending = (rf != null && !rf.isDone()) || known.values().stream().anyMatch(f -> !f.isDone());
+    known.forEach((topic, future) -> future.completeExceptionally(new PublishException(
+        "topic '" + topic + "' was not created: the application closed while waiting for the cluster at "
+            + options.kafkaServers(), true, null)));
     if (a != null) {
-      a.close(Duration.ofSeconds(5));
+      a.close(pending ? Duration.ZERO : CLOSE_BOUND);
     }
   }
 }

@@ -1,14 +1,59 @@
 package dev.tidings.internal.consumer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class GlobsTest {
   private static boolean matches(String prefix, String glob, String topic) {
     return Globs.subscriptionPattern(prefix, glob, ".dlt").matcher(topic).matches();
+  }
+
+  /** The rows of {@code fnmatch-cases.txt}: pattern, name, whether Python's fnmatch matches. */
+  static List<String[]> fnmatchCases(Class<?> anchor) throws IOException {
+    List<String[]> cases = new ArrayList<>();
+    try (InputStream in = anchor.getResourceAsStream("fnmatch-cases.txt")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (!line.isEmpty() && !line.startsWith("#")) {
+          String[] row = line.split("\t", -1);
+          assertEquals(3, row.length, "malformed row: " + line);
+          cases.add(row);
+        }
+      }
+    }
+    return cases;
+  }
+
+  @Test
+  void matchesExactlyWhatPythonsFnmatchMatches() throws IOException {
+    List<String> wrong = new ArrayList<>();
+    List<String[]> cases = fnmatchCases(GlobsTest.class);
+    for (String[] row : cases) {
+      boolean expected = row[2].equals("yes");
+      boolean actual = Pattern.compile(Globs.toRegex(row[0])).matcher(row[1]).matches();
+      if (actual != expected) {
+        wrong.add("'" + row[0] + "' vs '" + row[1] + "': fnmatch says " + expected + ", Globs says " + actual);
+      }
+    }
+    assertEquals(List.of(), wrong, "of " + cases.size() + " cases");
+    assertTrue(cases.size() > 100, "the table was read: " + cases.size());
+  }
+
+  @Test
+  void caretIsNotNegation() {
+    // [^x] in fnmatch matches '^' or 'x'; [!x] is the negation.
+    assertTrue(matches("", "v[^1].x", "v1.x"));
+    assertFalse(matches("", "v[^1].x", "v2.x"));
+    assertFalse(matches("", "v[!1].x", "v1.x"));
+    assertTrue(matches("", "v[!1].x", "v2.x"));
   }
 
   @Test
@@ -38,6 +83,21 @@ class GlobsTest {
     assertFalse(matches("", "orders.*", "orders.eu.dlt"));
     assertTrue(matches("", "orders.*.dlt", "orders.eu.dlt"));
     assertTrue(matches("", "*", "x.dltx"));
+    // the dead letters of a .dlt subscription are not its input either
+    assertFalse(matches("", "orders.*.dlt", "orders.eu.dlt.dlt"));
+    assertFalse(matches("", "*.dlt", "orders.dlt.dlt"));
+  }
+
+  @Test
+  void aConfiguredDeadLetterStreamIsExcludedWhateverItIsCalled() {
+    Pattern p = Globs.subscriptionPattern("p.", "dl.*", ".dlt", "dl.dead");
+    assertFalse(p.matcher("p.dl.dead").matches());
+    assertTrue(p.matcher("p.dl.deadx").matches());
+    assertTrue(p.matcher("p.dl.in").matches());
+    assertFalse(p.matcher("p.dl.in.dlt").matches());
+    Pattern dlt = Globs.subscriptionPattern("", "*.dlt", ".dlt", "all.dlt");
+    assertFalse(dlt.matcher("all.dlt").matches());
+    assertTrue(dlt.matcher("orders.dlt").matches());
   }
 
   @Test

@@ -38,7 +38,8 @@ public final class Settings {
       try {
         root = JSON.readTree(t);
       } catch (JsonProcessingException e) {
-        throw new IllegalArgumentException("is not a valid JSON object: " + e.getOriginalMessage(), e);
+        // the parser's message quotes the text around the error, which may be a password: give the place only
+        throw new IllegalArgumentException("is not a valid JSON object (" + location(e) + ")");
       }
       if (root == null || !root.isObject()) {
         throw new IllegalArgumentException("is not a JSON object");
@@ -46,8 +47,8 @@ public final class Settings {
       for (Map.Entry<String, JsonNode> e : root.properties()) {
         JsonNode v = e.getValue();
         if (!v.isValueNode() || v.isNull()) {
-          throw new IllegalArgumentException(
-              "has " + e.getKey() + "=" + v + ": each value must be a string, a number or a boolean");
+          throw new IllegalArgumentException("has " + e.getKey() + " set to " + (v.isNull() ? "null" : v.isArray()
+              ? "an array" : "an object") + ": each value must be a string, a number or a boolean");
         }
         result.put(e.getKey(), v.asText());
       }
@@ -63,6 +64,26 @@ public final class Settings {
   }
 
   /**
+   * An entry that did not parse, without its value (which may be a password): its first word when that looks like a
+   * setting name, else its length.
+   */
+  private static String describe(String text) {
+    if (text == null) {
+      return "an empty entry";
+    }
+    String first = text.strip().split("[\\s=:]", 2)[0];
+    if (first.matches("[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)+")) {
+      return "an entry starting with " + first;
+    }
+    return "an entry of " + text.length() + " characters";
+  }
+
+  private static String location(JsonProcessingException e) {
+    return e.getLocation() == null ? "unreadable" : "line " + e.getLocation().getLineNr() + ", column "
+        + e.getLocation().getColumnNr();
+  }
+
+  /**
    * Parses one {@code key=value} (split at the first {@code =}, both sides trimmed).
    *
    * @throws IllegalArgumentException when there is no {@code =} or the key is empty
@@ -70,7 +91,7 @@ public final class Settings {
   public static Map.Entry<String, String> pair(String text) {
     int eq = text == null ? -1 : text.indexOf('=');
     if (eq <= 0 || text.substring(0, eq).isBlank()) {
-      throw new IllegalArgumentException("has '" + text + "': write key=value");
+      throw new IllegalArgumentException("has " + describe(text) + " that is not key=value: write key=value");
     }
     return Map.entry(text.substring(0, eq).trim(), text.substring(eq + 1).trim());
   }

@@ -226,6 +226,28 @@ public final class ShipperConfig {
       return this;
     }
 
+    /**
+     * The secrets among the Kafka settings given so far (those that parse), to mask the reports of this handler or
+     * appender with.
+     */
+    public Secrets secrets() {
+      Map<String, String> settings = new LinkedHashMap<>();
+      try {
+        settings.putAll(Settings.parse(kafkaSettingsText));
+      } catch (IllegalArgumentException e) {
+        // reported by problems(); the assignments in the text are still masked
+      }
+      for (String entry : kafkaSettingEntries) {
+        try {
+          Map.Entry<String, String> pair = Settings.pair(entry);
+          settings.put(pair.getKey(), pair.getValue());
+        } catch (IllegalArgumentException e) {
+          // reported by problems()
+        }
+      }
+      return Secrets.of(settings);
+    }
+
     /** Every problem of the configuration, each naming its key and the fix; empty when valid. */
     public List<String> problems() {
       List<String> found = new ArrayList<>(problems);
@@ -273,7 +295,8 @@ public final class ShipperConfig {
           Map.Entry<String, String> pair = Settings.pair(entry);
           attributes.put(pair.getKey(), pair.getValue());
         } catch (IllegalArgumentException e) {
-          found.add(keyName.apply("field") + " " + e.getMessage());
+          // a field is no secret: show it whole
+          found.add(keyName.apply("field") + " has '" + entry + "': write key=value");
         }
       }
       boolean noServers = (servers == null || servers.isBlank()) && !settings.containsKey("bootstrap.servers");

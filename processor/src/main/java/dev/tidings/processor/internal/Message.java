@@ -112,8 +112,29 @@ enum Message {
           + " whitespace, or omit group to use the method name \"%s\"."),
   SUBSCRIBE_RETURN(
       "SubscribeReturn",
-      "@Subscribe method %s returns %s, which the runtime would ignore; request/reply is not"
-          + " supported yet. Return void."),
+      "@Subscribe method %s returns %s, which is not a reply%s. A handler returns void, or answers"
+          + " requests with a @Schema record, Optional<R> (empty: no reply) or CompletionStage<R> of a"
+          + " @Schema record R. %s"),
+  SUBSCRIBE_RETURN_PAYLOAD(
+      "SubscribeReturn",
+      "@Subscribe method %s returns %s but takes %s; only a handler of one @Schema record answers"
+          + " requests (a raw or batch handler has no single request to answer). Take the request"
+          + " record as the payload, or return void."),
+  SUBSCRIBE_NO_REPLY_TO(
+      "SubscribeReplyTo",
+      Diagnostic.Kind.WARNING,
+      "@Subscribe method %s returns %s but declares no replyTo, so a request without a"
+          + " tidings.reply-to header (e.g. a plain publish) gets no reply; it is dropped and counted"
+          + " as unroutable. Add replyTo = \"<stream>\" to its @Subscribe for such requests"
+          + " (Application.request always sets the header)."),
+  SUBSCRIBE_REPLY_TO_VOID(
+      "SubscribeReplyTo",
+      "@Subscribe method %s sets replyTo = \"%s\" but returns void, so it never replies. Return the"
+          + " reply (a @Schema record, or an Optional or CompletionStage of one), or remove replyTo."),
+  SUBSCRIBE_REPLY_TO_STREAM(
+      "SubscribeReplyTo",
+      "@Subscribe replyTo '%s' of %s is not a stream name: %s. Use letters, digits, '.', '_' and '-',"
+          + " e.g. replyTo = \"results\"."),
   SUBSCRIBE_THROWS(
       "SubscribeThrows",
       "@Subscribe method %s declares throws %s; a handler may throw any Exception or Error, but no"

@@ -3,6 +3,7 @@ package dev.tidings.processor.internal;
 import dev.tidings.processor.internal.SubscribeModel.Argument;
 import dev.tidings.processor.internal.SubscribeModel.Handler;
 import dev.tidings.processor.internal.SubscribeModel.Payload;
+import dev.tidings.processor.internal.SubscribeModel.Reply;
 import dev.tidings.processor.internal.SubscribeModel.Settings;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,8 +66,9 @@ final class SubscribeMethods {
           method.getTypeParameters().stream().map(p -> p.getSimpleName().toString())
               .collect(Collectors.joining(", "))));
     }
-    if (method.getReturnType().getKind() != TypeKind.VOID) {
-      problems.add(Problem.of(Message.SUBSCRIBE_RETURN, method, name, TypeNames.simple(method.getReturnType())));
+    ReplyMatch reply = replyKind(method.getReturnType());
+    if (reply == null) {
+      problems.add(notAReply(name, method));
     }
     for (TypeMirror thrown : method.getThrownTypes()) {
       if (!isSubtype(thrown, "java.lang.Exception") && !isSubtype(thrown, "java.lang.Error")) {
@@ -133,10 +135,83 @@ final class SubscribeMethods {
             TypeNames.simple(parameter.asType())));
       }
     }
+    if (reply != null && reply.kind() != Reply.NONE && payload != null && payload != Payload.RECORD) {
+      problems.add(Problem.of(Message.SUBSCRIBE_RETURN_PAYLOAD, method, name,
+          TypeNames.simple(method.getReturnType()), TypeNames.simple(payloadParameter.asType())));
+    }
     if (problems.stream().anyMatch(Problem::isError)) {
       return null;
     }
-    return new Handler(method, payload, payloadType, List.copyOf(arguments));
+    return new Handler(method, payload, payloadType, List.copyOf(arguments), reply.kind(), reply.type());
+  }
+
+  /** A return type's reply kind, with the reply record type. */
+  private record ReplyMatch(Reply kind, TypeMirror type) {}
+
+  /** The reply a return type gives, or {@code null} when it is not one a handler may return. */
+  private ReplyMatch replyKind(TypeMirror t) {
+    if (t.getKind() == TypeKind.VOID) {
+      return new ReplyMatch(Reply.NONE, null);
+    }
+    if (isSchemaRecord(t)) {
+      return new ReplyMatch(Reply.RECORD, t);
+    }
+    TypeMirror item = typeArgument(t, "java.util.Optional");
+    if (item != null) {
+      return isSchemaRecord(item) ? new ReplyMatch(Reply.OPTIONAL, item) : null;
+    }
+    item = typeArgument(t, "java.util.concurrent.CompletionStage");
+    if (item == null) {
+      item = typeArgument(t, "java.util.concurrent.CompletableFuture");
+    }
+    if (item != null) {
+      return isSchemaRecord(item) ? new ReplyMatch(Reply.STAGE, item) : null;
+    }
+    return null;
+  }
+
+  /** {@code X} of {@code G<X>} or {@code G<? extends X>} for the generic type {@code generic}, else null. */
+  private TypeMirror typeArgument(TypeMirror t, String generic) {
+    TypeElement element = elements.getTypeElement(generic);
+    if (element == null || t.getKind() != TypeKind.DECLARED
+        || !types.isSameType(types.erasure(t), types.erasure(element.asType()))) {
+      return null;
+    }
+    List<? extends TypeMirror> arguments = ((DeclaredType) t).getTypeArguments();
+    if (arguments.size() != 1) {
+      return null;
+    }
+    TypeMirror item = arguments.get(0);
+    if (item.getKind() == TypeKind.WILDCARD) {
+      item = ((WildcardType) item).getExtendsBound();
+    }
+    return item;
+  }
+
+  private Problem notAReply(String name, ExecutableElement method) {
+    TypeMirror t = method.getReturnType();
+    TypeMirror inner = t;
+    for (String generic : List.of("java.util.Optional", "java.util.concurrent.CompletionStage",
+        "java.util.concurrent.CompletableFuture")) {
+      TypeElement element = elements.getTypeElement(generic);
+      if (element != null && t.getKind() == TypeKind.DECLARED
+          && types.isSameType(types.erasure(t), types.erasure(element.asType()))) {
+        inner = typeArgument(t, generic);
+      }
+    }
+    String detail = "";
+    String fix = "Return void, or one of those.";
+    if (inner == null) {
+      detail = " (it has no type argument)";
+      fix = "Name the reply record, e.g. CompletionStage<ExecutionResult>.";
+    } else if (inner.getKind() == TypeKind.DECLARED) {
+      TypeElement element = (TypeElement) ((DeclaredType) inner).asElement();
+      if (element.getKind() == ElementKind.RECORD && Annotations.find(element, Names.SCHEMA).isEmpty()) {
+        detail = " (record " + element.getSimpleName() + " has no @Schema)";
+        fix = "Annotate " + element.getSimpleName() + " with @Schema.";
+      }
+    }
+    return Problem.of(Message.SUBSCRIBE_RETURN, method, name, TypeNames.simple(t), detail, fix);
   }
 
   private Problem notAPayload(String method, VariableElement parameter) {
@@ -350,7 +425,28 @@ final class SubscribeMethods {
             method.getSimpleName()));
       }
     }
-    return new Settings(pattern, group, policy, maxAttempts, concurrency, ordering, timeout, batchSize, mode);
+    AnnotationValue replyToValue = Annotations.explicitValue(mirror, "replyTo");
+    String replyTo = Annotations.string(replyToValue, "");
+    if (!replyTo.isEmpty()) {
+      String streamProblem = replyTo.length() > 249 ? "it is longer than 249 characters"
+          : !replyTo.chars().allMatch(SubscribeMethods::streamChar) ? "it has characters Kafka does not allow"
+          : null;
+      if (streamProblem != null) {
+        problems.add(Problem.at(Message.SUBSCRIBE_REPLY_TO_STREAM, method, mirror, replyToValue, replyTo, name,
+            streamProblem));
+      } else if (handler != null && handler.reply() == Reply.NONE) {
+        problems.add(Problem.at(Message.SUBSCRIBE_REPLY_TO_VOID, method, mirror, replyToValue, name, replyTo));
+      }
+    } else if (handler != null && handler.reply() != Reply.NONE) {
+      problems.add(Problem.of(Message.SUBSCRIBE_NO_REPLY_TO, method, name,
+          TypeNames.simple(method.getReturnType())));
+    }
+    return new Settings(pattern, group, policy, maxAttempts, concurrency, ordering, timeout, batchSize,
+        replyTo.isEmpty() ? null : replyTo, mode);
+  }
+
+  private static boolean streamChar(int c) {
+    return c < 128 && Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-';
   }
 
   /**

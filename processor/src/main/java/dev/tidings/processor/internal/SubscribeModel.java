@@ -46,13 +46,27 @@ record SubscribeModel(
     }
   }
 
+  /** What a handler's return value is: nothing, or a reply to the request it handled. */
+  enum Reply {
+    /** {@code void}: a plain handler, {@code on(Type.class, ...)}. */
+    NONE,
+    /** A {@code @Schema} record (null: no reply). */
+    RECORD,
+    /** {@code Optional} of a {@code @Schema} record (empty: no reply). */
+    OPTIONAL,
+    /** {@code CompletionStage} (or a subtype) of a {@code @Schema} record. */
+    STAGE
+  }
+
   /**
    * One handler method.
    *
    * @param payloadType the record type for {@link Payload#RECORD} and {@link Payload#BATCH}
+   * @param replyType the reply record type, or {@code null} for {@link Reply#NONE}
    */
   record Handler(
-      ExecutableElement method, Payload payload, TypeMirror payloadType, List<Argument> arguments) {}
+      ExecutableElement method, Payload payload, TypeMirror payloadType, List<Argument> arguments,
+      Reply reply, TypeMirror replyType) {}
 
   /**
    * One subscription: a pattern and a group with their handlers and the settings the methods gave
@@ -67,6 +81,7 @@ record SubscribeModel(
       String ordering,
       Long timeoutMillis,
       Integer batchSize,
+      String replyTo,
       String mode,
       List<Handler> handlers) {}
 
@@ -83,5 +98,6 @@ record SubscribeModel(
       String ordering,
       Long timeoutMillis,
       Integer batchSize,
+      String replyTo,
       String mode) {}
 }

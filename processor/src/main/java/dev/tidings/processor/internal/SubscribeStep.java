@@ -196,6 +196,7 @@ final class SubscribeStep {
     String ordering;
     Long timeoutMillis;
     Integer batchSize;
+    String replyTo;
     String mode;
     final List<Handler> handlers = new ArrayList<>();
 
@@ -212,12 +213,13 @@ final class SubscribeStep {
       ordering = ordering != null ? ordering : s.ordering();
       timeoutMillis = timeoutMillis != null ? timeoutMillis : s.timeoutMillis();
       batchSize = batchSize != null ? batchSize : s.batchSize();
+      replyTo = replyTo != null ? replyTo : s.replyTo();
       mode = mode != null ? mode : s.mode();
     }
 
     Group build() {
       return new Group(pattern, group, failurePolicy, maxAttempts, concurrency, ordering, timeoutMillis,
-          batchSize, mode, List.copyOf(handlers));
+          batchSize, replyTo, mode, List.copyOf(handlers));
     }
   }
 }

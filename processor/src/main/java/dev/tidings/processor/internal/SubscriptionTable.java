@@ -78,6 +78,7 @@ final class SubscriptionTable {
     given.put("ordering", s.ordering());
     given.put("timeoutMillis", s.timeoutMillis() == null ? null : s.timeoutMillis().toString());
     given.put("batchSize", s.batchSize() == null ? null : s.batchSize().toString());
+    given.put("replyTo", s.replyTo());
     given.put("mode", s.mode());
     for (Map.Entry<String, String> e : given.entrySet()) {
       String[] earlier = seen.settings.get(e.getKey());

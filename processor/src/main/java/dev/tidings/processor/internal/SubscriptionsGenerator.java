@@ -31,6 +31,7 @@ import javax.lang.model.util.Elements;
  *     router.subscribe("orders.*", "billing")
  *         .on(OrderPlaced.class, (payload, ctx) -> target.onOrder(payload, ctx.subscriber()))
  *         .onAny(ctx -> target.onRaw(ctx.value()))
+ *         .onRequest(Quote.class, (payload, ctx) -> CompletableFuture.completedFuture(target.onQuote(payload)))
  *         .maxAttempts(3);
  *   }
  * }
@@ -40,6 +41,7 @@ final class SubscriptionsGenerator {
   private static final ClassName FAILURE_POLICY = ClassName.bestGuess(Names.FAILURE_POLICY);
   private static final ClassName ORDERING = ClassName.bestGuess(Names.ORDERING);
   private static final ClassName SUBSCRIPTION_MODE = ClassName.bestGuess(Names.SUBSCRIPTION_MODE);
+  private static final ClassName COMPLETABLE_FUTURE = ClassName.get("java.util.concurrent", "CompletableFuture");
   private static final ClassName CONFIGURATION_EXCEPTION = ClassName.bestGuess(Names.CONFIGURATION_EXCEPTION);
 
   private final Elements elements;
@@ -100,6 +102,9 @@ final class SubscriptionsGenerator {
         if (handler.payload() == Payload.RECORD || handler.payload() == Payload.BATCH) {
           origins.add(((DeclaredType) handler.payloadType()).asElement());
         }
+        if (handler.replyType() != null) {
+          origins.add(((DeclaredType) handler.replyType()).asElement());
+        }
       }
       if (group.failurePolicy() != null) {
         chain.add("\n.failurePolicy($T.$L)", FAILURE_POLICY, group.failurePolicy());
@@ -118,6 +123,9 @@ final class SubscriptionsGenerator {
       }
       if (group.batchSize() != null) {
         chain.add("\n.batchSize($L)", group.batchSize());
+      }
+      if (group.replyTo() != null) {
+        chain.add("\n.replyTo($S)", group.replyTo());
       }
       if (group.mode() != null) {
         chain.add("\n.mode($T.$L)", SUBSCRIPTION_MODE, group.mode());
@@ -152,8 +160,25 @@ final class SubscriptionsGenerator {
     }
     String method = handler.method().getSimpleName().toString();
     if (handler.payload() == Payload.RECORD) {
-      return CodeBlock.of(".on($T.class, (payload, ctx) -> target.$N($L))",
-          recordClass(handler), method, arguments.build());
+      switch (handler.reply()) {
+        case RECORD -> {
+          return CodeBlock.of(".onRequest($T.class, (payload, ctx) -> $T.completedFuture(target.$N($L)))",
+              recordClass(handler), COMPLETABLE_FUTURE, method, arguments.build());
+        }
+        case OPTIONAL -> {
+          return CodeBlock.of(
+              ".onRequest($T.class, (payload, ctx) -> $T.completedFuture(target.$N($L).orElse(null)))",
+              recordClass(handler), COMPLETABLE_FUTURE, method, arguments.build());
+        }
+        case STAGE -> {
+          return CodeBlock.of(".onRequest($T.class, (payload, ctx) -> target.$N($L))",
+              recordClass(handler), method, arguments.build());
+        }
+        default -> {
+          return CodeBlock.of(".on($T.class, (payload, ctx) -> target.$N($L))",
+              recordClass(handler), method, arguments.build());
+        }
+      }
     }
     if (handler.payload() == Payload.BATCH) {
       return CodeBlock.of(".onBatch($T.class, (payloads, contexts) -> target.$N($L))",

@@ -49,8 +49,10 @@ class DiagnosticsTest {
 
   @Test
   void everyMessageStartsWithItsIdAndKeepsItsKind() {
-    assertEquals("[SubscribeReturn] @Subscribe method A.b returns String, which the runtime would ignore;"
-        + " request/reply is not supported yet. Return void.", Message.SUBSCRIBE_RETURN.format("A.b", "String"));
+    assertEquals("[SubscribeReturn] @Subscribe method A.b returns String, which is not a reply. A handler returns"
+        + " void, or answers requests with a @Schema record, Optional<R> (empty: no reply) or CompletionStage<R>"
+        + " of a @Schema record R. Return void.", Message.SUBSCRIBE_RETURN.format("A.b", "String", "", "Return void."));
+    assertEquals(Diagnostic.Kind.WARNING, Message.SUBSCRIBE_NO_REPLY_TO.kind());
     assertEquals(Diagnostic.Kind.NOTE, Message.SUBSCRIBE_CONSTRUCTOR.kind());
     assertEquals(Diagnostic.Kind.WARNING, Message.SCHEMA_CONSTRAINT.kind());
     for (Message m : Message.values()) {

@@ -3,6 +3,7 @@ package dev.tidings.processor.internal;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.tidings.processor.Fixtures.compile;
 import static dev.tidings.processor.Fixtures.source;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
@@ -184,13 +185,88 @@ class SubscribeStepTest {
   }
 
   @Test
-  void returnValueIsAnErrorUntilRequestReplyExists() {
+  void recordOptionalAndStageReturnsAnswerRequests() {
+    JavaFileObject file = source("subscribe/Replies.java");
+    Compilation compilation = compileWithOrder(source("subscribe/Receipt.java"), file);
+    assertThat(compilation).succeededWithoutWarnings();
+    String generated = dev.tidings.processor.Fixtures.generatedSource(compilation, "test.Replies_Subscriptions");
+    assertTrue(generated.contains(".onRequest(Order.class, (payload, ctx) ->"
+        + " CompletableFuture.completedFuture(target.record(payload)))"), generated);
+    assertTrue(generated.contains(".onRequest(Order.class, (payload, ctx) ->"
+        + " CompletableFuture.completedFuture(target.optional(payload, ctx).orElse(null)))"), generated);
+    assertTrue(generated.contains(".onRequest(Order.class, (payload, ctx) -> target.stage(payload))"), generated);
+    assertTrue(generated.contains(".onRequest(Order.class, (payload, ctx) -> target.future(payload))"), generated);
+    assertTrue(generated.contains(".replyTo(\"receipts\")"), generated);
+  }
+
+  @Test
+  void otherReturnTypesAreErrorsThatSayWhatAHandlerMayReturn() {
     JavaFileObject file = source("subscribe/Returns.java");
-    assertThat(compileWithOrder(file))
-        .hadErrorContaining("[SubscribeReturn] @Subscribe method Returns.reply returns String, which the runtime"
-            + " would ignore; request/reply is not supported yet. Return void.")
+    Compilation compilation = compileWithOrder(source("subscribe/Receipt.java"), file);
+    assertThat(compilation)
+        .hadErrorContaining("[SubscribeReturn] @Subscribe method Returns.reply returns String, which is not a"
+            + " reply. A handler returns void, or answers requests with a @Schema record, Optional<R> (empty: no"
+            + " reply) or CompletionStage<R> of a @Schema record R. Return void, or one of those.")
         .inFile(file)
         .onLineContaining("String reply(Order order)");
+    assertThat(compilation)
+        .hadErrorContaining("[SubscribeReturn] @Subscribe method Returns.optionalText returns Optional<String>")
+        .inFile(file)
+        .onLineContaining("Optional<String> optionalText(");
+    assertThat(compilation)
+        .hadErrorContaining("[SubscribeReturn] @Subscribe method Returns.stageText returns CompletionStage<String>")
+        .inFile(file)
+        .onLineContaining("CompletionStage<String> stageText(");
+    assertThat(compilation)
+        .hadErrorContaining("[SubscribeReturn] @Subscribe method Returns.list returns List<Order>")
+        .inFile(file)
+        .onLineContaining("List<Order> list(");
+    assertThat(compilation)
+        .hadErrorContaining("[SubscribeReturn] @Subscribe method Returns.unannotated returns Bare, which is not a"
+            + " reply (record Bare has no @Schema).")
+        .inFile(file)
+        .onLineContaining("Bare unannotated(");
+    assertThat(compilation)
+        .hadErrorContaining("Annotate Bare with @Schema.")
+        .inFile(file)
+        .onLineContaining("Bare unannotated(");
+    assertThat(compilation)
+        .hadErrorContaining("[SubscribeReturn] @Subscribe method Returns.rawStage returns CompletionStage, which is"
+            + " not a reply (it has no type argument).")
+        .inFile(file)
+        .onLineContaining("CompletionStage rawStage(");
+    assertThat(compilation)
+        .hadErrorContaining("[SubscribeReturn] @Subscribe method Returns.raw returns Receipt but takes byte[]; only a"
+            + " handler of one @Schema record answers requests")
+        .inFile(file)
+        .onLineContaining("Receipt raw(byte[] value)");
+    assertThat(compilation)
+        .hadErrorContaining("[SubscribeReturn] @Subscribe method Returns.batch returns Receipt but takes List<Order>")
+        .inFile(file)
+        .onLineContaining("Receipt batch(List<Order> orders)");
+    assertThat(compilation).hadErrorCount(8);
+  }
+
+  @Test
+  void replyToMistakesAreErrorsAndAMissingReplyToAWarning() {
+    JavaFileObject file = source("subscribe/ReplyTo.java");
+    Compilation compilation = compileWithOrder(source("subscribe/Receipt.java"), file);
+    assertThat(compilation)
+        .hadErrorContaining("[SubscribeReplyTo] @Subscribe method ReplyTo.voidReply sets replyTo = \"receipts\" but"
+            + " returns void, so it never replies.")
+        .inFile(file)
+        .onLineContaining("group = \"voidReply\"");
+    assertThat(compilation)
+        .hadErrorContaining("[SubscribeReplyTo] @Subscribe replyTo 're ceipts' of ReplyTo.badStream is not a stream"
+            + " name: it has characters Kafka does not allow.")
+        .inFile(file)
+        .onLineContaining("group = \"badStream\"");
+    assertThat(compilation)
+        .hadWarningContaining("[SubscribeReplyTo] @Subscribe method ReplyTo.noReplyTo returns Receipt but declares"
+            + " no replyTo, so a request without a tidings.reply-to header (e.g. a plain publish) gets no reply")
+        .inFile(file)
+        .onLineContaining("Receipt noReplyTo(Order order)");
+    assertThat(compilation).hadErrorCount(2);
   }
 
   @Test

@@ -56,4 +56,31 @@ public final class BrokerConfig {
         overrides.forEach(props::setProperty);
         return props;
     }
+
+    /**
+     * Adds a SASL_SSL listener with SCRAM-SHA-512 on {@code securePort}, next to the PLAINTEXT one (which stays the
+     * inter-broker listener). Applied after {@link #properties}.
+     *
+     * @param props the properties to change
+     * @param port the PLAINTEXT port
+     * @param controllerPort the CONTROLLER port
+     * @param securePort the SASL_SSL port
+     * @param tls the broker's keystore
+     */
+    public static void addSaslSsl(Properties props, int port, int controllerPort, int securePort, TlsFiles tls) {
+        props.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort
+                + ",SASL_SSL://127.0.0.1:" + securePort);
+        props.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + ",SASL_SSL://127.0.0.1:"
+                + securePort);
+        props.setProperty("listener.security.protocol.map",
+                "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_SSL:SASL_SSL");
+        props.setProperty("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+        props.setProperty("listener.name.sasl_ssl.sasl.enabled.mechanisms", "SCRAM-SHA-512");
+        props.setProperty("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        props.setProperty("listener.name.sasl_ssl.ssl.keystore.location", tls.keystore().toString());
+        props.setProperty("listener.name.sasl_ssl.ssl.keystore.password", tls.password());
+        props.setProperty("listener.name.sasl_ssl.ssl.key.password", tls.password());
+        props.setProperty("listener.name.sasl_ssl.ssl.keystore.type", TlsFiles.TYPE);
+    }
 }

@@ -16,9 +16,15 @@ import org.apache.kafka.common.KafkaException;
  * Checks, before anything starts, that the cluster answers: an admin client with the user's
  * settings and short timeouts asks for the cluster id and broker count. The Kafka clients would
  * otherwise retry for minutes; the worker fails within the timeout with one line naming the
- * servers it tried.
+ * servers it tried. Its own client id is always {@value #CLIENT_ID}, so that the worker's logging can leave out what
+ * the Kafka client logs about it: a failed probe is reported once, by the worker, in one line that names the cause
+ * (unreachable, credentials refused, TLS handshake failed, a TLS port talked to in plaintext) and the settings to
+ * check.
  */
 public final class ClusterProbe {
+  /** The {@code client.id} of the probe's admin client. */
+  public static final String CLIENT_ID = "tidings-worker-probe";
+
   private ClusterProbe() {}
 
   /** What the probe saw. */
@@ -39,8 +45,18 @@ public final class ClusterProbe {
     config.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, (long) Math.min(millis, 5_000));
     config.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, (long) Math.min(millis, 5_000));
     config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000L);
-    config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "tidings-worker-probe");
+    config.put(AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID);
     long start = System.nanoTime();
+    String protocol = String.valueOf(settings.getOrDefault("security.protocol", "PLAINTEXT")).trim()
+        .toUpperCase(java.util.Locale.ROOT);
+    if (protocol.equals("PLAINTEXT") || protocol.equals("SASL_PLAINTEXT")) {
+      java.util.Optional<String> tls = TlsSniff.firstSpeakingTls(servers, Math.min(millis, 3_000));
+      if (tls.isPresent()) {
+        throw new WorkerException(ExitCode.FAILURE, "Kafka at " + tls.get() + " speaks TLS, but security.protocol is "
+            + protocol + ": set security.protocol to " + (protocol.startsWith("SASL") ? "SASL_SSL" : "SSL or SASL_SSL")
+            + " and the ssl.truststore.* (and SASL) settings in --kafka-settings, or use the brokers' plaintext port");
+      }
+    }
     Admin admin;
     try {
       admin = Admin.create(config);
@@ -54,7 +70,7 @@ public final class ClusterProbe {
       int brokers = result.nodes().get(left, TimeUnit.MILLISECONDS).size();
       return new Cluster(id, brokers);
     } catch (ExecutionException e) {
-      throw unreachable(servers, timeout, rootMessage(e.getCause()), e.getCause());
+      throw failed(servers, timeout, e.getCause());
     } catch (TimeoutException e) {
       throw unreachable(servers, timeout, "no answer", e);
     } catch (InterruptedException e) {
@@ -63,6 +79,29 @@ public final class ClusterProbe {
     } finally {
       admin.close(Duration.ZERO);
     }
+  }
+
+  private static WorkerException failed(String servers, Duration timeout, Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof org.apache.kafka.common.errors.SslAuthenticationException) {
+        return new WorkerException(ExitCode.FAILURE, "the TLS handshake with Kafka at " + servers + " failed ("
+            + rootMessage(t) + "): check ssl.truststore.location and ssl.truststore.password in --kafka-settings"
+            + " (the truststore must hold the certificate of the brokers or of their CA) and that the brokers'"
+            + " certificates name the host you connect to", cause);
+      }
+      if (t instanceof org.apache.kafka.common.errors.SaslAuthenticationException
+          || t instanceof org.apache.kafka.common.errors.UnsupportedSaslMechanismException
+          || t instanceof org.apache.kafka.common.errors.IllegalSaslStateException) {
+        return new WorkerException(ExitCode.FAILURE, "Kafka at " + servers + " refused the SASL authentication ("
+            + rootMessage(t) + "): check sasl.mechanism and the user name and password in sasl.jaas.config of"
+            + " --kafka-settings", cause);
+      }
+      if (t instanceof org.apache.kafka.common.errors.AuthenticationException) {
+        return new WorkerException(ExitCode.FAILURE, "Kafka at " + servers + " refused the authentication ("
+            + rootMessage(t) + "): check security.protocol and the SASL and TLS settings of --kafka-settings", cause);
+      }
+    }
+    return unreachable(servers, timeout, rootMessage(cause), cause);
   }
 
   private static WorkerException unreachable(String servers, Duration timeout, String reason, Throwable cause) {

@@ -39,7 +39,10 @@ import java.util.function.Supplier;
  *   <tr><td>{@code tidings_message_lead_time_seconds{group,stream}}</td><td>now minus record
  *       timestamp when handling began</td></tr>
  *   <tr><td>{@code tidings_rebalances_total{group,kind=assigned|revoked}}</td><td>rebalance events</td></tr>
- *   <tr><td>{@code tidings_consumer_lag{group,topic,partition}}</td><td>records behind</td></tr>
+ *   <tr><td>{@code tidings_consumer_lag{group,topic,partition}}</td><td>records after the committed
+ *       offset</td></tr>
+ *   <tr><td>{@code tidings_consumer_in_flight{group,topic,partition}}</td><td>records fetched and not
+ *       finished</td></tr>
  *   <tr><td>{@code tidings_partitions_assigned{group}}, {@code tidings_subscription_state{group,state}}</td>
  *       <td>per subscription</td></tr>
  *   <tr><td>{@code tidings_share_acknowledgements_total{group,stream,kind=accepted|released|rejected}}</td>
@@ -53,11 +56,12 @@ public final class Metrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
   private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
-  private final Map<String, java.util.concurrent.atomic.AtomicLong> inFlight = new ConcurrentHashMap<>();
+  private final Map<String, java.util.concurrent.atomic.AtomicLong> shareInFlight = new ConcurrentHashMap<>();
   private final Telemetry telemetry = new MicrometerTelemetry();
   private final AtomicInteger live = new AtomicInteger();
   private final AtomicInteger ready = new AtomicInteger();
   private final MultiGauge lag;
+  private final MultiGauge inFlight;
   private final MultiGauge assigned;
   private final MultiGauge states;
   private volatile Supplier<Health> health;
@@ -73,7 +77,10 @@ public final class Metrics {
         .description("1 when every subscription has joined its group and polls, and the producer is usable")
         .register(registry);
     lag = MultiGauge.builder("tidings.consumer.lag")
-        .description("records between the consumer's position and the end of the partition, as last seen")
+        .description("records between the committed offset and the end of the partition, as last seen")
+        .register(registry);
+    inFlight = MultiGauge.builder("tidings.consumer.in.flight")
+        .description("records fetched and not finished yet (queued or in a handler), as last seen")
         .register(registry);
     assigned = MultiGauge.builder("tidings.partitions.assigned")
         .description("partitions assigned to the subscription's consumer").register(registry);
@@ -111,15 +118,13 @@ public final class Metrics {
     live.set(h.live() ? 1 : 0);
     ready.set(h.ready() ? 1 : 0);
     List<MultiGauge.Row<?>> lagRows = new ArrayList<>();
+    List<MultiGauge.Row<?>> inFlightRows = new ArrayList<>();
     List<MultiGauge.Row<?>> assignedRows = new ArrayList<>();
     List<MultiGauge.Row<?>> stateRows = new ArrayList<>();
     for (Health.SubscriptionHealth s : h.subscriptions()) {
-      s.lag().forEach((topicPartition, records) -> {
-        int dash = topicPartition.lastIndexOf('-');
-        String topic = dash > 0 ? topicPartition.substring(0, dash) : topicPartition;
-        String partition = dash > 0 ? topicPartition.substring(dash + 1) : "";
-        lagRows.add(MultiGauge.Row.of(Tags.of("group", s.group(), "topic", topic, "partition", partition), records));
-      });
+      s.lag().forEach((topicPartition, records) -> lagRows.add(MultiGauge.Row.of(tags(s, topicPartition), records)));
+      s.inFlight().forEach((topicPartition, records) ->
+          inFlightRows.add(MultiGauge.Row.of(tags(s, topicPartition), records)));
       assignedRows.add(MultiGauge.Row.of(Tags.of("group", s.group()), s.assignedPartitions()));
       for (Health.State state : Health.State.values()) {
         stateRows.add(MultiGauge.Row.of(Tags.of("group", s.group(), "state", state.name().toLowerCase(Locale.ROOT)),
@@ -127,8 +132,16 @@ public final class Metrics {
       }
     }
     lag.register(lagRows, true);
+    inFlight.register(inFlightRows, true);
     assigned.register(assignedRows, true);
     states.register(stateRows, true);
+  }
+
+  private static Tags tags(Health.SubscriptionHealth s, String topicPartition) {
+    int dash = topicPartition.lastIndexOf('-');
+    String topic = dash > 0 ? topicPartition.substring(0, dash) : topicPartition;
+    String partition = dash > 0 ? topicPartition.substring(dash + 1) : "";
+    return Tags.of("group", s.group(), "topic", topic, "partition", partition);
   }
 
   private Counter counter(String name, String description, String... tags) {
@@ -214,7 +227,7 @@ public final class Metrics {
 
     @Override
     public void inFlight(String group, int delta) {
-      safely(() -> inFlight.computeIfAbsent(group, g -> {
+      safely(() -> shareInFlight.computeIfAbsent(group, g -> {
         java.util.concurrent.atomic.AtomicLong held = new java.util.concurrent.atomic.AtomicLong();
         Gauge.builder("tidings.share.in.flight", held, java.util.concurrent.atomic.AtomicLong::get)
             .description("records a queue subscription's consumers hold: delivered, not yet acknowledged")

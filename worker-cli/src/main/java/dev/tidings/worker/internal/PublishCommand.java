@@ -6,6 +6,7 @@ import dev.tidings.DecodeException;
 import dev.tidings.PublishResult;
 import dev.tidings.SchemaValidationException;
 import dev.tidings.Telemetry;
+import dev.tidings.internal.KafkaApplication;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code worker [OPTIONS] [APP] publish [--schema ID:VERSION] STREAM JSON}: publishes one message,
- * validated against the application's registered schema. Refused data exits with {@link
+ * validated against the application's registered schema; {@code publish --from FILE} publishes a
+ * file transport's lines again (see {@link Republish}). Both publish to Kafka whatever transport
+ * the configuration file names. Refused data exits with {@link
  * ExitCode#INVALID_DATA} and a message naming the JSON pointer and the rule.
  */
 @Command(name = "publish", mixinStandardHelpOptions = true,
@@ -50,10 +53,21 @@ public final class PublishCommand implements Callable<Integer> {
       description = "A Kafka header, may be repeated. Default: none.")
   Map<String, String> headers = new LinkedHashMap<>();
 
-  @Parameters(index = "0", paramLabel = "STREAM", description = "The stream (the topic without the prefix).")
+  @Option(names = "--from", paramLabel = "FILE",
+      description = "Publish again, in order, every line a file transport wrote to FILE (its rotated files FILE.1,"
+          + " FILE.2, ... first), each validated again; prints progress and a summary. Takes no STREAM and JSON."
+          + " Exit 3 when lines were refused, 1 when Kafka failed (resume with --from-line). Default: none.")
+  Path from;
+
+  @Option(names = "--from-line", paramLabel = "N", defaultValue = "1",
+      description = "With --from, start at line N (counted over all the files, from 1). Default: ${DEFAULT-VALUE}.")
+  long fromLine;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "STREAM",
+      description = "The stream (the topic without the prefix).")
   String stream;
 
-  @Parameters(index = "1", paramLabel = "JSON",
+  @Parameters(index = "1", arity = "0..1", paramLabel = "JSON",
       description = "The JSON text, @file to read it from a file, or - to read standard input.")
   String json;
 
@@ -63,6 +77,19 @@ public final class PublishCommand implements Callable<Integer> {
     options.validate(spec);
     Console console = Console.of(spec);
     String servers = options.requireServers(spec);
+    if (from != null) {
+      if (stream != null || json != null) {
+        throw new ParameterException(spec.commandLine(), "--from takes no STREAM and JSON: each line names its"
+            + " stream");
+      }
+      if (fromLine < 1) {
+        throw new ParameterException(spec.commandLine(), "--from-line is " + fromLine + ": use 1 or more");
+      }
+      return republish(options, servers, console);
+    }
+    if (stream == null || json == null) {
+      throw new ParameterException(spec.commandLine(), "Missing required parameters: STREAM and JSON (or --from FILE)");
+    }
     byte[] envelope;
     try {
       String text = read(json);
@@ -94,6 +121,20 @@ public final class PublishCommand implements Callable<Integer> {
       } catch (TimeoutException e) {
         throw new WorkerException(ExitCode.FAILURE, "publishing to " + stream + " got no answer from Kafka at "
             + servers + " within " + DurationConverter.format(appOptions.publishTimeout()), e);
+      }
+    }
+  }
+
+  private int republish(WorkerOptions options, String servers, Console console) throws InterruptedException {
+    try (LoadedApp loaded = LoadedApp.load(options)) {
+      if (loaded.router().schemas().isEmpty()) {
+        throw loaded.nothingFound("schemas to validate against");
+      }
+      ApplicationOptions appOptions = options.applicationOptions(spec, servers, Telemetry.NONE);
+      ClusterProbe.check(servers, options.kafkaSettings().values(), options.connectTimeout());
+      try (KafkaApplication app = new KafkaApplication(appOptions)) {
+        app.mount(loaded.router());
+        return new Republish(app, console, appOptions.publishTimeout(), fromLine).run(from);
       }
     }
   }

@@ -15,17 +15,17 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code worker [OPTIONS] [APP] schemas list|export DIR}: the application's JSON Schemas. No Kafka needed. */
+/** {@code worker [OPTIONS] [APP] schemas list|export DIR|check}: the application's JSON Schemas. */
 @Command(name = "schemas", mixinStandardHelpOptions = true,
-    description = "Lists or exports the application's JSON Schemas (no Kafka needed).",
-    subcommands = {SchemasCommand.ListCommand.class, SchemasCommand.ExportCommand.class})
+    description = "Lists, exports or checks the application's JSON Schemas (no Kafka needed, except for --against registry).",
+    subcommands = {SchemasCommand.ListCommand.class, SchemasCommand.ExportCommand.class, SchemasCheckCommand.class})
 public final class SchemasCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing subcommand: use 'schemas list' or 'schemas export DIR'");
+    throw new ParameterException(spec.commandLine(), "Missing subcommand: use 'schemas list', 'schemas export DIR' or 'schemas check --against DIR|JAR|registry'");
   }
 
   private static List<SchemaDefinition<?>> schemas(LoadedApp app) {

@@ -3,12 +3,16 @@ package dev.tidings.worker.internal;
 import dev.tidings.ApplicationOptions;
 import dev.tidings.CommitMode;
 import dev.tidings.ConfigurationException;
+import dev.tidings.SchemaRegistryTopic;
 import dev.tidings.Telemetry;
+import dev.tidings.config.TidingsConfig;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,6 +28,15 @@ import picocli.CommandLine.ScopeType;
 public final class WorkerOptions {
   /** The name of the mixin in the root command. */
   public static final String MIXIN = "options";
+
+  @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+      description = "The configuration file (YAML, or .properties), e.g. its transport: section. Environment"
+          + " variables TIDINGS__SECTION__KEY override its values (TIDINGS__TRANSPORT__TYPE=http)."
+          + " Default: $TIDINGS_CONFIG, else ./tidings.yaml when present, else none.")
+  Path configFile;
+
+  /** Loaded on first use by {@link #config(CommandSpec)}. */
+  private TidingsConfig config;
 
   @Option(names = "--kafka-servers", scope = ScopeType.INHERIT, paramLabel = "HOST:PORT[,HOST:PORT...]",
       defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}",
@@ -102,6 +115,35 @@ public final class WorkerOptions {
           + " Default: ${DEFAULT-VALUE}.")
   int devPort;
 
+  @Option(names = "--schemas-registry", scope = ScopeType.INHERIT, paramLabel = "on|off",
+      defaultValue = "${env:TIDINGS_SCHEMAS_REGISTRY:-on}",
+      description = "At start, register the application's schemas in the registry topic and refuse to start"
+          + " when a registered schema with the same id:version differs. Env: TIDINGS_SCHEMAS_REGISTRY."
+          + " Default: ${DEFAULT-VALUE}.")
+  Switch schemasRegistry;
+
+  @Option(names = "--schemas-registry-topic", scope = ScopeType.INHERIT, paramLabel = "TOPIC",
+      defaultValue = "${env:TIDINGS_SCHEMAS_REGISTRY_TOPIC}",
+      description = "The compacted registry topic (the topic prefix is not added). Env:"
+          + " TIDINGS_SCHEMAS_REGISTRY_TOPIC. Default: <topic prefix>_tidings_schemas.")
+  String schemasRegistryTopic;
+
+  @Option(names = "--schemas-registry-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
+      converter = DurationConverter.class, defaultValue = "${env:TIDINGS_SCHEMAS_REGISTRY_TIMEOUT:-30s}",
+      description = "How long reading and writing the registry topic may take at start. Env:"
+          + " TIDINGS_SCHEMAS_REGISTRY_TIMEOUT. Default: ${DEFAULT-VALUE}.")
+  Duration schemasRegistryTimeout;
+
+  @Option(names = "--application-name", scope = ScopeType.INHERIT, paramLabel = "NAME",
+      defaultValue = "${env:TIDINGS_APPLICATION_NAME}",
+      description = "The application's name, recorded with the schemas it registers and used as the title of"
+          + " its AsyncAPI document. Env: TIDINGS_APPLICATION_NAME. Default: the APP class's simple name, else"
+          + " the first jar's name without version, else 'tidings-application'.")
+  String applicationName;
+
+  /** {@code on} or {@code off}. */
+  public enum Switch { ON, OFF }
+
   @Parameters(index = "0", arity = "0..1", paramLabel = "APP",
       description = "The application: a class implementing dev.tidings.Registration (a hand-written application"
           + " that registers schemas, subscriptions and router.onStart hooks), or a class with a public static"
@@ -111,6 +153,23 @@ public final class WorkerOptions {
   /** The root command's options, seen from any (sub)command. */
   public static WorkerOptions of(CommandSpec spec) {
     return (WorkerOptions) spec.root().mixins().get(MIXIN).userObject();
+  }
+
+  /**
+   * The configuration file of {@code --config}, {@code $TIDINGS_CONFIG} or {@code ./tidings.yaml},
+   * with the environment's overrides; loaded once.
+   *
+   * @throws ParameterException when the file is missing or not valid, naming the file and the fix
+   */
+  public synchronized TidingsConfig config(CommandSpec spec) {
+    if (config == null) {
+      try {
+        config = TidingsConfig.load(Optional.ofNullable(configFile), System.getenv());
+      } catch (ConfigurationException e) {
+        throw new ParameterException(spec.commandLine(), Secrets.mask(e.getMessage()), e);
+      }
+    }
+    return config;
   }
 
   public String app() {
@@ -145,6 +204,41 @@ public final class WorkerOptions {
     return devPort;
   }
 
+  /** Whether the worker registers and checks its schemas in the registry topic at start. */
+  public boolean schemasRegistry() {
+    return schemasRegistry != Switch.OFF;
+  }
+
+  /** The registry topic: {@code --schemas-registry-topic}, else {@code <topic prefix>_tidings_schemas}. */
+  public String schemasRegistryTopic() {
+    return schemasRegistryTopic != null && !schemasRegistryTopic.isBlank() ? schemasRegistryTopic.trim()
+        : SchemaRegistryTopic.topicFor(topicPrefix);
+  }
+
+  public Duration schemasRegistryTimeout() {
+    return schemasRegistryTimeout;
+  }
+
+  /** The application's name (see the option's description). */
+  public String applicationName() {
+    if (applicationName != null && !applicationName.isBlank()) {
+      return applicationName.trim();
+    }
+    if (app != null && !app.isBlank()) {
+      return app.substring(app.lastIndexOf('.') + 1);
+    }
+    for (String entry : classPath()) {
+      for (String part : entry.split(java.io.File.pathSeparator)) {
+        String name = java.nio.file.Path.of(part).getFileName() == null ? ""
+            : java.nio.file.Path.of(part).getFileName().toString();
+        if (name.endsWith(".jar")) {
+          return name.substring(0, name.length() - 4).replaceFirst("-[0-9][^-]*(-SNAPSHOT)?$", "");
+        }
+      }
+    }
+    return "tidings-application";
+  }
+
   /**
    * Checks the values picocli cannot check alone.
    *
@@ -164,6 +258,7 @@ public final class WorkerOptions {
     if (devPort < 0 || devPort > 65_535) {
       throw new ParameterException(spec.commandLine(), "--dev-port is " + devPort + ": use 1-65535, or 0 for a free one");
     }
+    config(spec);
     CommandLine.ParseResult parsed = spec.root().commandLine().getParseResult();
     if (dev && parsed != null && parsed.hasMatchedOption("--kafka-servers")) {
       throw new ParameterException(spec.commandLine(),
@@ -222,9 +317,10 @@ public final class WorkerOptions {
   /** Every option, secrets masked. */
   @Override
   public String toString() {
-    return "kafkaServers=" + kafkaServers + ", kafkaSettings={" + kafkaSettings() + "}, topicPrefix=" + topicPrefix
+    return "config=" + configFile + ", kafkaServers=" + kafkaServers + ", kafkaSettings={" + kafkaSettings() + "}, topicPrefix=" + topicPrefix
         + ", replicationFactor=" + replicationFactor + ", partitions=" + partitions + ", classPath=" + classPath()
         + ", connectTimeout=" + connectTimeout + ", commit=" + commit + ", httpPort=" + httpPort
-        + ", shutdownTimeout=" + shutdownTimeout + ", subscriptionSettings=" + subscriptionSettings + ", dev=" + dev + ", devPort=" + devPort + ", app=" + app;
+        + ", shutdownTimeout=" + shutdownTimeout + ", subscriptionSettings=" + subscriptionSettings + ", dev=" + dev + ", devPort=" + devPort + ", schemasRegistry=" + schemasRegistry
+        + ", schemasRegistryTopic=" + schemasRegistryTopic + ", applicationName=" + applicationName + ", app=" + app;
   }
 }

@@ -2,6 +2,7 @@ package dev.tidings.worker.internal;
 
 import dev.tidings.Application;
 import dev.tidings.ApplicationOptions;
+import dev.tidings.ConfigurationException;
 import dev.tidings.Router;
 import dev.tidings.Subscription;
 import dev.tidings.TidingsException;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What {@code worker [OPTIONS] [APP]} does: load the application, start the dev broker when asked,
- * check that Kafka answers, start the application with metrics and the HTTP endpoints, wait for a
+ * check that Kafka answers, register the schemas in the registry topic, start the application with
+ * metrics and the HTTP endpoints, wait for a
  * stop (signal or {@link StopSignal#request()}), then close everything in order: the application
  * (graceful), the HTTP port, the dev broker.
  */
@@ -64,13 +66,15 @@ public final class WorkerRun {
 
   private int runOn(String servers, Router router) throws InterruptedException {
     Metrics metrics = new Metrics();
-    ApplicationOptions appOptions = options.applicationOptions(spec, servers, metrics.telemetry());
+    ApplicationOptions appOptions = options.applicationOptions(spec, servers, metrics.telemetry()).toBuilder()
+        .config(options.config(spec)).build();
     console.out("Kafka settings: " + options.kafkaSettings());
     ClusterProbe.Cluster cluster = ClusterProbe.check(servers, options.kafkaSettings().values(),
         options.connectTimeout());
     console.out("Kafka cluster " + cluster.id() + " at " + servers + ": " + cluster.brokers() + " broker(s)");
+    SchemaRegistration.run(options, appOptions, router, console);
     HttpEndpoints http = null;
-    Application app = Application.create(appOptions);
+    Application app = create(appOptions);
     try {
       app.mount(router);
       metrics.bind(app::health);
@@ -94,6 +98,18 @@ public final class WorkerRun {
     }
     console.out("Stopped.");
     return ExitCode.OK;
+  }
+
+  /** The application; a transport the configuration file gets wrong is a bad option. */
+  private Application create(ApplicationOptions appOptions) {
+    try {
+      Application app = Application.create(appOptions);
+      appOptions.transportConfig().ifPresent(t -> console.out("Publishing through the " + t.type() + " transport ("
+          + t.section().path() + " in " + t.section().source() + ")"));
+      return app;
+    } catch (ConfigurationException e) {
+      throw new WorkerException(ExitCode.USAGE, e.getMessage(), e);
+    }
   }
 
   /** Starts the application; a failure of the application's own code is logged with its stack trace. */

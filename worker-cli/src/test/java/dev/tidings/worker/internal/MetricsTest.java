@@ -56,7 +56,7 @@ class MetricsTest {
   void healthGaugesFollowTheApplicationOnEveryScrape() {
     AtomicReference<Health> health = new AtomicReference<>(new Health(true, true, List.of(
         new Health.SubscriptionHealth("billing", "orders.*", Health.State.RUNNING, 2,
-            Map.of("shop.orders.eu-0", 5L, "shop.orders.eu-1", 0L), null))));
+            Map.of("shop.orders.eu-0", 5L, "shop.orders.eu-1", 0L), null, Map.of("shop.orders.eu-0", 3L)))));
     metrics.bind(health::get);
 
     String text = metrics.scrape();
@@ -64,6 +64,7 @@ class MetricsTest {
     assertContains(text, "tidings_health_ready 1.0");
     assertContains(text, "tidings_consumer_lag{group=\"billing\",partition=\"0\",topic=\"shop.orders.eu\"} 5.0");
     assertContains(text, "tidings_consumer_lag{group=\"billing\",partition=\"1\",topic=\"shop.orders.eu\"} 0.0");
+    assertContains(text, "tidings_consumer_in_flight{group=\"billing\",partition=\"0\",topic=\"shop.orders.eu\"} 3.0");
     assertContains(text, "tidings_partitions_assigned{group=\"billing\"} 2.0");
     assertContains(text, "tidings_subscription_state{group=\"billing\",state=\"running\"} 1.0");
     assertContains(text, "tidings_subscription_state{group=\"billing\",state=\"failed\"} 0.0");

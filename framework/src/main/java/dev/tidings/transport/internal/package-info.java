@@ -1,0 +1,2 @@
+/** The built-in transports and the lookup of transport factories. */
+package dev.tidings.transport.internal;

@@ -1,0 +1,223 @@
+package dev.tidings.ingress.internal;
+
+import dev.tidings.ingress.Authenticator;
+import dev.tidings.ingress.HttpReply;
+import dev.tidings.ingress.Principal;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes every request. A POST goes through, in order: route and method (404, 405),
+ * authentication (401), the principal's streams (403), the rate (429), admission of the request
+ * and its bytes (503), the content type (415), and reading the body (413, 400); then its handler
+ * answers, possibly later. Whatever a handler throws becomes its {@link HttpError}'s reply, or 503
+ * for a defect, so a client never sees a 5xx other than 503.
+ */
+final class RootHandler extends Handler.Abstract {
+  private static final Logger LOG = LoggerFactory.getLogger(RootHandler.class);
+  static final String REQUEST_ID = "X-Request-ID";
+
+  private final List<Route> routes;
+  private final Authenticator auth;
+  private final long maxBodyBytes;
+  private final Admission admission;
+  private final RateLimiter rate;
+
+  RootHandler(ServerSettings settings) {
+    this.routes = settings.routes();
+    this.auth = settings.auth();
+    this.maxBodyBytes = settings.maxBodyBytes();
+    this.admission = new Admission(settings.maxInFlightRequests(), settings.maxInFlightBytes());
+    this.rate = new RateLimiter(settings.ratePerSecond(), System::nanoTime);
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    String path = request.getHttpURI().getDecodedPath();
+    String method = request.getMethod();
+    Set<String> allowed = new LinkedHashSet<>();
+    for (Route route : routes) {
+      Map<String, String> params = route.template().match(path);
+      if (params == null) {
+        continue;
+      }
+      allowed.add(route.method());
+      if (route.method().equals("GET") && (method.equals("GET") || method.equals("HEAD"))) {
+        serveGet(route, request, response, callback);
+        return true;
+      }
+      if (route.method().equals("POST") && method.equals("POST")) {
+        servePost(route, params, path, request, response, callback);
+        return true;
+      }
+    }
+    if (allowed.isEmpty()) {
+      write(request, response, callback, HttpReply.error(404, "not_found", "no route " + path
+          + ": see /v1/openapi.json or / for the routes of this server", false), null);
+    } else {
+      String allow = String.join(", ", allowed).replace("GET", "GET, HEAD");
+      write(request, response, callback, HttpReply.error(405, "method_not_allowed", method + " is not allowed on "
+          + path + ": use " + allow, false).withHeader("Allow", allow), null);
+    }
+    return true;
+  }
+
+  private void serveGet(Route route, Request request, Response response, Callback callback) {
+    HttpReply reply;
+    try {
+      reply = route.page().get();
+    } catch (RuntimeException e) {
+      LOG.warn("GET {} failed", route.template(), e);
+      reply = HttpError.unavailable("unavailable", "the page cannot be built now (" + e + "); try again", 1).reply();
+    }
+    write(request, response, callback, reply, null);
+  }
+
+  private void servePost(Route route, Map<String, String> params, String path, Request request, Response response,
+      Callback callback) {
+    HttpFields headers = request.getHeaders();
+    String requestId = requestId(headers.get(REQUEST_ID));
+    Principal principal = auth.authenticate(headers::get);
+    if (principal == null) {
+      boolean sent = headers.get(HttpHeader.AUTHORIZATION) != null;
+      write(request, response, callback, HttpReply.error(401, "unauthorized", sent
+          ? "the credentials are not valid: check the token or user and password"
+          : "credentials are required: send Authorization: Bearer <token> (or Basic)", false)
+          .withHeader("WWW-Authenticate", auth.challenge()), requestId);
+      return;
+    }
+    String stream = params.get("stream");
+    if (stream != null && !principal.mayPublishTo(stream)) {
+      write(request, response, callback, HttpReply.error(403, "forbidden", "principal '" + principal.name()
+          + "' may not publish to stream '" + stream + "'; it may publish to " + principal.streams(), false),
+          requestId);
+      return;
+    }
+    if (!rate.tryAcquire(principal.name())) {
+      write(request, response, callback, HttpReply.error(429, "rate_limited", "principal '" + principal.name()
+          + "' sends more requests per second than allowed: slow down and retry after the Retry-After seconds",
+          true).withHeader("Retry-After", "1"), requestId);
+      return;
+    }
+    String mediaType;
+    boolean gzip;
+    try {
+      mediaType = mediaType(headers.get(HttpHeader.CONTENT_TYPE), route.mediaTypes());
+      gzip = BodyReader.gzip(headers.get(HttpHeader.CONTENT_ENCODING));
+    } catch (HttpError e) {
+      write(request, response, callback, e.reply(), requestId);
+      return;
+    }
+    long length = request.getLength();
+    long reserved = length >= 0 && !gzip ? Math.min(length, maxBodyBytes) : maxBodyBytes;
+    if (!admission.tryAcquire(reserved)) {
+      write(request, response, callback, HttpError.unavailable("saturated", "the server has "
+          + admission.requestsInFlight() + " requests in flight, its limit: retry after the Retry-After seconds", 1)
+          .reply(), requestId);
+      return;
+    }
+    CompletableFuture<HttpReply> answer;
+    try {
+      byte[] body = BodyReader.read(Content.Source.asInputStream(request), length, gzip, maxBodyBytes);
+      answer = route.post().handle(new PostRequest(path, params, headers, mediaType, body, principal, requestId));
+    } catch (RuntimeException e) {
+      answer = CompletableFuture.failedFuture(e);
+    }
+    answer.whenComplete((reply, error) -> {
+      admission.release(reserved);
+      write(request, response, callback, error == null ? reply : replyFor(route, error), requestId);
+    });
+  }
+
+  private static HttpReply replyFor(Route route, Throwable error) {
+    Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (e instanceof HttpError h) {
+      return h.reply();
+    }
+    LOG.warn("POST {} failed", route.template(), e);
+    return HttpError.unavailable("unavailable", "the request could not be handled (" + e
+        + "); nothing was published by it unless a result said so; try again", 1).reply();
+  }
+
+  /** The media type without parameters, when the route accepts it. */
+  static String mediaType(String contentType, Set<String> accepted) {
+    if (contentType == null) {
+      throw new HttpError(415, "unsupported_media_type", "Content-Type is missing: send " + accepted);
+    }
+    String[] parts = contentType.split(";");
+    String type = parts[0].trim().toLowerCase(Locale.ROOT);
+    if (!accepted.contains(type)) {
+      throw new HttpError(415, "unsupported_media_type", "Content-Type '" + contentType + "' is not accepted here: send "
+          + accepted);
+    }
+    for (int i = 1; i < parts.length; i++) {
+      String p = parts[i].trim().toLowerCase(Locale.ROOT);
+      if (p.startsWith("charset=")) {
+        String charset = p.substring("charset=".length()).replace("\"", "");
+        if (!charset.equals("utf-8") && !charset.equals("utf8")) {
+          throw new HttpError(415, "unsupported_media_type", "charset '" + charset
+              + "' is not accepted: send UTF-8 (charset=utf-8, or no charset)");
+        }
+      }
+    }
+    return type;
+  }
+
+  /** The client's id when it is printable ASCII of at most 200 characters, else a new one. */
+  static String requestId(String sent) {
+    if (sent != null && !sent.isEmpty() && sent.length() <= 200) {
+      boolean ok = true;
+      for (int i = 0; i < sent.length() && ok; i++) {
+        char c = sent.charAt(i);
+        ok = c > 0x20 && c < 0x7f;
+      }
+      if (ok) {
+        return sent;
+      }
+    }
+    return UUID.randomUUID().toString();
+  }
+
+  static void write(Request request, Response response, Callback callback, HttpReply reply, String requestId) {
+    response.setStatus(reply.status());
+    HttpFields.Mutable h = response.getHeaders();
+    if (reply.contentType() != null) {
+      h.put(HttpHeader.CONTENT_TYPE, reply.contentType());
+    }
+    h.put(HttpHeader.CACHE_CONTROL, "no-store");
+    for (Map.Entry<String, String> e : reply.headers().entrySet()) {
+      h.put(e.getKey(), e.getValue());
+    }
+    if (requestId != null) {
+      h.put(REQUEST_ID, requestId);
+    }
+    if (request.getMethod().equals("HEAD")) {
+      response.write(true, null, callback);
+      return;
+    }
+    h.put(HttpHeader.CONTENT_LENGTH, Integer.toString(reply.body().length));
+    response.write(true, ByteBuffer.wrap(reply.body()), callback);
+  }
+
+  /** The routes, for the documentation. */
+  List<Route> routes() {
+    return new ArrayList<>(routes);
+  }
+}

@@ -1,0 +1,6 @@
+package test;
+
+import dev.tidings.Schema;
+
+@Schema
+public record Receipt(String orderId) {}
