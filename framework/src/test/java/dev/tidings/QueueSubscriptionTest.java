@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -101,6 +102,47 @@ class QueueSubscriptionTest {
       seen.awaitAtLeast(3, "a later record of the first topic");
     }
     assertEquals(List.of("tasks.first:a", "tasks.second:b", "tasks.first:c"), seen.items());
+  }
+
+  @Test
+  void gracefulStopReleasesUnstartedRecordsAtOnce(TestKafka kafka) {
+    String group = "stop-" + kafka.topicPrefix();
+    int n = 60;
+    Set<String> first = ConcurrentHashMap.newKeySet();
+    Set<String> second = ConcurrentHashMap.newKeySet();
+    // One consumer takes all 60 records in one poll and handles them slowly; the locks last 30 s (the default).
+    ApplicationOptions options = TestApps.options(kafka).consumerSetting("max.poll.records", n).build();
+    try (Application app = Application.create(options)) {
+      app.mount(slow(group, first));
+      java.util.List<java.util.concurrent.CompletableFuture<PublishResult>> sent = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        sent.add(app.publish("jobs", new Foo(Integer.toString(i))));
+      }
+      sent.forEach(java.util.concurrent.CompletableFuture::join);
+      app.start();
+      Wait.until(() -> first.size() >= 3, WAIT, "the first consumer to start on its records");
+    }
+    assertTrue(first.size() < n, "the first application stopped before it handled everything: " + first.size());
+    long start = System.nanoTime();
+    try (Application app = Application.create(options)) {
+      app.mount(slow(group, second)).start();
+      // Released records are delivered again at once; locked ones would wait for the 30 s lock to expire.
+      Wait.until(() -> first.size() + second.size() >= n, Duration.ofSeconds(20),
+          "the records the first application released to reach the second");
+    }
+    Set<String> all = new java.util.HashSet<>(first);
+    all.addAll(second);
+    assertEquals(n, all.size(), "every record handled");
+    assertTrue(System.nanoTime() - start < Duration.ofSeconds(20).toNanos());
+  }
+
+  private static Router slow(String group, Set<String> handled) {
+    Router router = Fixtures.router();
+    router.subscribe("jobs", group).mode(SubscriptionMode.SHARE).on(Foo.class, (foo, ctx) -> {
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+      handled.add(foo.bar());
+    });
+    return router;
   }
 
   @Test
