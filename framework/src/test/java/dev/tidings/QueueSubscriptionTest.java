@@ -127,6 +127,7 @@ class QueueSubscriptionTest {
     try (Application app = Application.create(options)) {
       app.mount(slow(group, second)).start();
       // Released records are delivered again at once; locked ones would wait for the 30 s lock to expire.
+      // (Closing a share consumer also releases what it did not acknowledge; Tidings releases them itself.)
       Wait.until(() -> first.size() + second.size() >= n, Duration.ofSeconds(20),
           "the records the first application released to reach the second");
     }
