@@ -46,6 +46,7 @@ public final class Harness {
             case "transport" -> new TransportComparison(env).run();
             case "http" -> new HttpTransportComparison(env).run();
             case "request" -> new RequestReplyComparison(env).run();
+            case "queue" -> new QueueComparison(env).run();
             default -> new LatencyComparison(env).run();
           };
           System.out.print(section);

@@ -29,6 +29,7 @@ import javax.lang.model.util.Types;
  * Types#isSameType}, and framework types are found by the names in {@link Names}.
  */
 final class SubscribeMethods {
+  private static final String SHARE = "SHARE";
   private final Elements elements;
   private final Types types;
 
@@ -412,6 +413,18 @@ final class SubscribeMethods {
       problems.add(Problem.at(Message.SUBSCRIBE_BATCH_SIZE, method, mirror,
           Annotations.explicitValue(mirror, "batchSize"), name, batchSize, method.getSimpleName()));
     }
+    AnnotationValue modeValue = Annotations.explicitValue(mirror, "mode");
+    String mode = Annotations.enumConstant(modeValue, null);
+    if (SHARE.equals(mode)) {
+      if ("KEY".equals(ordering)) {
+        problems.add(Problem.at(Message.SUBSCRIBE_MODE_ORDERING, method, mirror,
+            Annotations.explicitValue(mirror, "ordering"), name));
+      }
+      if (handler != null && handler.payload() == Payload.BATCH) {
+        problems.add(Problem.at(Message.SUBSCRIBE_MODE_BATCH, method, mirror, modeValue, name,
+            method.getSimpleName()));
+      }
+    }
     AnnotationValue replyToValue = Annotations.explicitValue(mirror, "replyTo");
     String replyTo = Annotations.string(replyToValue, "");
     if (!replyTo.isEmpty()) {
@@ -429,7 +442,7 @@ final class SubscribeMethods {
           TypeNames.simple(method.getReturnType())));
     }
     return new Settings(pattern, group, policy, maxAttempts, concurrency, ordering, timeout, batchSize,
-        replyTo.isEmpty() ? null : replyTo, delivery(mirror, pattern, name, method, problems));
+        replyTo.isEmpty() ? null : replyTo, mode, delivery(mirror, pattern, name, method, problems));
   }
 
   private static boolean streamChar(int c) {

@@ -82,6 +82,7 @@ record SubscribeModel(
       Long timeoutMillis,
       Integer batchSize,
       String replyTo,
+      String mode,
       List<Handler> handlers,
       Delivery delivery) {}
 
@@ -99,6 +100,7 @@ record SubscribeModel(
       Long timeoutMillis,
       Integer batchSize,
       String replyTo,
+      String mode,
       Delivery delivery) {}
 
   /**

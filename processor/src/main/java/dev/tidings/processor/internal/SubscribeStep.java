@@ -198,6 +198,7 @@ final class SubscribeStep {
     Integer batchSize;
     String replyTo;
     SubscribeModel.Delivery delivery = SubscribeModel.Delivery.NONE;
+    String mode;
     final List<Handler> handlers = new ArrayList<>();
 
     GroupBuilder(String pattern, String group) {
@@ -215,11 +216,12 @@ final class SubscribeStep {
       batchSize = batchSize != null ? batchSize : s.batchSize();
       replyTo = replyTo != null ? replyTo : s.replyTo();
       delivery = delivery.or(s.delivery());
+      mode = mode != null ? mode : s.mode();
     }
 
     Group build() {
       return new Group(pattern, group, failurePolicy, maxAttempts, concurrency, ordering, timeoutMillis,
-          batchSize, replyTo, List.copyOf(handlers), delivery);
+          batchSize, replyTo, mode, List.copyOf(handlers), delivery);
     }
   }
 }

@@ -85,6 +85,7 @@ final class SubscriptionTable {
     given.put("noRetryFor", d.noRetryFor().isEmpty() ? null : String.join(", ", d.noRetryFor()));
     given.put("maxInFlight", d.maxInFlight() == null ? null : d.maxInFlight().toString());
     given.put("deadLetterStream", d.deadLetterStream());
+    given.put("mode", s.mode());
     for (Map.Entry<String, String> e : given.entrySet()) {
       String[] earlier = seen.settings.get(e.getKey());
       if (e.getValue() != null && earlier != null && !Objects.equals(earlier[0], e.getValue())) {

@@ -40,6 +40,7 @@ import javax.lang.model.util.Elements;
 final class SubscriptionsGenerator {
   private static final ClassName FAILURE_POLICY = ClassName.bestGuess(Names.FAILURE_POLICY);
   private static final ClassName ORDERING = ClassName.bestGuess(Names.ORDERING);
+  private static final ClassName SUBSCRIPTION_MODE = ClassName.bestGuess(Names.SUBSCRIPTION_MODE);
   private static final ClassName COMPLETABLE_FUTURE = ClassName.get("java.util.concurrent", "CompletableFuture");
   /** The runtime's backoff defaults, to complete a backoff given with one bound only. */
   private static final long DEFAULT_BACKOFF = 200;
@@ -130,6 +131,9 @@ final class SubscriptionsGenerator {
         chain.add("\n.replyTo($S)", group.replyTo());
       }
       delivery(chain, group.delivery());
+      if (group.mode() != null) {
+        chain.add("\n.mode($T.$L)", SUBSCRIPTION_MODE, group.mode());
+      }
       register.addStatement("$L", chain.build());
     }
 

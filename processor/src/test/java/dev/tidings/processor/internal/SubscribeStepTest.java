@@ -348,6 +348,41 @@ class SubscribeStepTest {
   }
 
   @Test
+  void shareModeRefusesKeyOrderingBatchesAndDisagreeingModes() {
+    JavaFileObject file = source("subscribe/Modes.java");
+    Compilation compilation = compileWithOrder(file);
+    assertThat(compilation)
+        .hadErrorContaining("[SubscribeMode] @Subscribe method Modes.keyed has mode = SHARE and ordering = KEY;"
+            + " a share group keeps no order")
+        .inFile(file)
+        .onLineContaining("ordering = Ordering.KEY");
+    assertThat(compilation)
+        .hadErrorContaining("[SubscribeMode] @Subscribe method Modes.batched has mode = SHARE but takes a List,"
+            + " a batch; a share group acknowledges records one by one. Take one record, e.g. void"
+            + " batched(OrderPlaced order)")
+        .inFile(file)
+        .onLineContaining("group = \"batched\"");
+    assertThat(compilation)
+        .hadErrorContaining("[SubscribeConflict] @Subscribe method Modes.raw conflicts with Modes.queued: it sets"
+            + " mode = CLASSIC and Modes.queued sets mode = SHARE")
+        .inFile(file)
+        .onLineContaining("mode = SubscriptionMode.CLASSIC");
+    assertThat(compilation).hadErrorCount(3);
+  }
+
+  @Test
+  void shareModeIsGeneratedAsTheLastCallOfTheChain() throws java.io.IOException {
+    JavaFileObject file = source("subscribe/Queue.java");
+    Compilation compilation = compileWithOrder(file);
+    assertThat(compilation).succeededWithoutWarnings();
+    String generated = compilation.generatedSourceFile("test.Queue_Subscriptions").orElseThrow()
+        .getCharContent(true).toString();
+    org.junit.jupiter.api.Assertions.assertTrue(generated.contains(".concurrency(8)\n"
+        + "        .mode(SubscriptionMode.SHARE);"), generated);
+    org.junit.jupiter.api.Assertions.assertTrue(generated.contains("import dev.tidings.SubscriptionMode;"), generated);
+  }
+
+  @Test
   void conflictingMethodsOfOneSubscriptionAreErrors() {
     JavaFileObject file = source("subscribe/Conflicts.java");
     Compilation compilation = compileWithOrder(file);
