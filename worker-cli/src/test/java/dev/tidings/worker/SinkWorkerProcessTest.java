@@ -84,11 +84,13 @@ class SinkWorkerProcessTest {
         Router schemas = new Router();
         new dev.tidings.http.sink.HttpRequest_Schema().register(schemas);
         app.mount(schemas);
+        List<java.util.concurrent.CompletableFuture<?>> sent = new java.util.ArrayList<>();
         for (int i = 0; i < MESSAGES; i++) {
-          app.publish("req", HttpRequest.of("POST", "http://127.0.0.1:" + server.getAddress().getPort() + "/r")
-              .withBody("m" + i), ("k" + (i % 50)).getBytes(StandardCharsets.UTF_8));
+          sent.add(app.publish("req", HttpRequest.of("POST", "http://127.0.0.1:" + server.getAddress().getPort()
+              + "/r").withBody("m" + i), ("k" + (i % 50)).getBytes(StandardCharsets.UTF_8)));
         }
-        app.flush();
+        java.util.concurrent.CompletableFuture.allOf(sent.toArray(java.util.concurrent.CompletableFuture[]::new))
+            .get(2, java.util.concurrent.TimeUnit.MINUTES);
       }
       String[] args = {"--kafka-servers", kafka.bootstrapServers(), "--topic-prefix", kafka.topicPrefix(),
           "--config", config.toString(), "sink"};

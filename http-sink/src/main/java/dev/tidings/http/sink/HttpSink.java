@@ -88,6 +88,17 @@ public final class HttpSink {
     return router;
   }
 
+  /**
+   * A router holding only the {@code HttpRequest:1} and {@code HttpExchange:1} schemas, for applications
+   * that publish requests or read exchanges ({@code Router.discover()} does not add them).
+   */
+  public static Router schemas() {
+    Router router = new Router();
+    new HttpRequest_Schema().register(router);
+    new HttpExchange_Schema().register(router);
+    return router;
+  }
+
   /** The sink's name. */
   public String name() {
     return settings.name();
