@@ -81,7 +81,7 @@ class QueueScalingTest {
     String group = "kill-" + kafka.topicPrefix();
     int n = 400;
     kafka.createTopic(kafka.topic("queue"), 1);
-    lowerLockDuration(kafka, group);
+    lowerLockDuration(kafka, TestApps.options(kafka).build().groupId(group));
     try (Application publisher = Application.create(TestApps.options(kafka).build())) {
       publisher.mount(Fixtures.router());
       List<java.util.concurrent.CompletableFuture<PublishResult>> sent = new java.util.ArrayList<>();

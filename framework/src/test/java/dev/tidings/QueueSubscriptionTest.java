@@ -84,6 +84,29 @@ class QueueSubscriptionTest {
   }
 
   @Test
+  void aDeadLetterThatCannotBeWrittenIsRejectedWhenTheSubscriptionSaysSo(TestKafka kafka) {
+    String group = "reject-" + kafka.topicPrefix();
+    List<Integer> deliveries = new CopyOnWriteArrayList<>();
+    Router router = Fixtures.router();
+    // '!' is not allowed in topic names: every dead letter to this stream fails.
+    router.subscribe("jobs", group).mode(SubscriptionMode.SHARE).maxAttempts(1).deadLetterStream("no!such")
+        .rejectIfDeadLetterFails(true).on(Foo.class, (foo, ctx) -> {
+          deliveries.add(ctx.consumerRecord().deliveryCount().map(Short::intValue).orElse(-1));
+          throw new IllegalStateException("fails");
+        });
+    ShareTelemetry telemetry = new ShareTelemetry();
+    try (Application app = Application.create(TestApps.options(kafka).telemetry(telemetry).build())) {
+      app.mount(router).start();
+      app.publishAndWait("jobs", new Foo("unlucky"));
+      Wait.until(() -> telemetry.acks(Acknowledgement.REJECTED) == 1, WAIT, "the record to be rejected");
+      app.publishAndWait("jobs", new Foo("next"));
+      Wait.until(() -> deliveries.size() == 2, WAIT, "the next record to be delivered");
+    }
+    assertEquals(List.of(1, 1), deliveries, "the rejected record was not delivered again");
+    assertEquals(0, telemetry.outcomes(Outcome.DEAD_LETTERED));
+  }
+
+  @Test
   void patternResolvedAgainPicksUpANewTopic(TestKafka kafka) {
     String group = "glob-" + kafka.topicPrefix();
     Recorder<String> seen = new Recorder<>();

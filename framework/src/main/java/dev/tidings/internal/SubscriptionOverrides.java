@@ -16,7 +16,8 @@ import java.util.TreeSet;
  */
 final class SubscriptionOverrides {
   static final List<String> KEYS = List.of("onFailure", "maxAttempts", "concurrency", "ordering",
-      "timeoutMillis", "batchSize", "maxInFlight", "backoffMillis", "deadLetterStream");
+      "timeoutMillis", "batchSize", "maxInFlight", "backoffMillis", "deadLetterStream", "patternRefreshMillis",
+      "rejectIfDeadLetterFails");
 
   private SubscriptionOverrides() {}
 
@@ -55,6 +56,13 @@ final class SubscriptionOverrides {
           s.backoff(Duration.ofMillis(initial), Duration.ofMillis(max));
         }
         case "deadLetterStream" -> s.deadLetterStream(value);
+        case "patternRefreshMillis" -> s.patternRefresh(Duration.ofMillis(Long.parseLong(value)));
+        case "rejectIfDeadLetterFails" -> {
+          if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException(value);
+          }
+          s.rejectIfDeadLetterFails(Boolean.parseBoolean(value));
+        }
         default -> throw new ConfigurationException("subscription setting '" + key + "' of group " + s.group()
             + " is unknown; use one of " + KEYS);
       }
@@ -69,6 +77,7 @@ final class SubscriptionOverrides {
       case "onFailure" -> "use one of RETRY, DEAD_LETTER, SKIP, STOP";
       case "ordering" -> "use PARTITION or KEY";
       case "backoffMillis" -> "use milliseconds, as initial or initial..max, e.g. 200..30000";
+      case "rejectIfDeadLetterFails" -> "use true or false";
       default -> "use a whole number";
     };
   }

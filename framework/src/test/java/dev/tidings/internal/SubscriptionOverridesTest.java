@@ -34,6 +34,19 @@ class SubscriptionOverridesTest {
   }
 
   @Test
+  void overridesTheQueueSettings() {
+    Subscription s = new Router().subscribe("jobs.*", "workers").mode(dev.tidings.SubscriptionMode.SHARE);
+    SubscriptionOverrides.apply(Map.of("workers", Map.of("patternRefreshMillis", "2500",
+        "rejectIfDeadLetterFails", "TRUE")), List.of(s));
+    assertEquals(Duration.ofMillis(2500), s.patternRefresh());
+    assertEquals(true, s.rejectIfDeadLetterFails());
+    ConfigurationException notBoolean = assertThrows(ConfigurationException.class, () -> SubscriptionOverrides.apply(
+        Map.of("workers", Map.of("rejectIfDeadLetterFails", "yes")), List.of(s)));
+    assertEquals("subscription setting rejectIfDeadLetterFails=yes of group workers is invalid: use true or false",
+        notBoolean.getMessage());
+  }
+
+  @Test
   void mistakesNameTheGroupKeyAndValue() {
     Subscription s = new Router().subscribe("orders.*", "billing");
     ConfigurationException unknownGroup = assertThrows(ConfigurationException.class,

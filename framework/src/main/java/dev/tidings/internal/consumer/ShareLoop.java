@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One share consumer of a queue subscription and the thread that owns it (the Kafka runner pattern:
  * poll, handle each record on this thread, acknowledge it; {@code wakeup()} to stop; close in
- * {@code finally}). Acknowledgements travel to the broker with the next poll, and with a final
- * commit on stop.
+ * {@code finally}). The acknowledgements of a poll are committed asynchronously once all its records
+ * are handled, and synchronously on stop.
  *
  * <p>Each record goes through the same {@link RecordProcessor} as in a classic group, with its
  * attempts taken from the broker's delivery count; the result is acknowledged: done (handled,
@@ -109,6 +109,9 @@ final class ShareLoop implements Runnable {
       if (!records.isEmpty()) {
         received = true;
         handle(c, records);
+        // Send the acknowledgements now: the next poll may be served from records the client fetched ahead,
+        // and would carry them only with its next fetch, widening what a crash delivers twice.
+        c.commitAsync();
       }
     }
   }
