@@ -1,6 +1,7 @@
 package dev.tidings.worker;
 
 import dev.tidings.TidingsException;
+import dev.tidings.worker.internal.AsyncApiCommand;
 import dev.tidings.worker.internal.Console;
 import dev.tidings.worker.internal.ExitCode;
 import dev.tidings.worker.internal.HealthcheckCommand;
@@ -8,7 +9,9 @@ import dev.tidings.worker.internal.IngressCommand;
 import dev.tidings.worker.internal.IngressOptions;
 import dev.tidings.worker.internal.DltCommand;
 import dev.tidings.worker.internal.PublishCommand;
+import dev.tidings.worker.internal.RequestCommand;
 import dev.tidings.worker.internal.SchemasCommand;
+import dev.tidings.worker.internal.SinkCommand;
 import dev.tidings.worker.internal.Secrets;
 import dev.tidings.worker.internal.StopSignal;
 import dev.tidings.worker.internal.VersionProvider;
@@ -46,7 +49,8 @@ import picocli.CommandLine.Spec;
           + " application class APP), on a Kafka cluster or on an embedded dev broker (--dev), until SIGINT or"
           + " SIGTERM, then stops gracefully (in-flight messages finish, offsets are committed, groups are left)."
     },
-    subcommands = {SchemasCommand.class, PublishCommand.class, DltCommand.class, HealthcheckCommand.class},
+    subcommands = {SchemasCommand.class, PublishCommand.class, RequestCommand.class, DltCommand.class,
+        HealthcheckCommand.class, SinkCommand.class, AsyncApiCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success, also after a graceful stop on SIGINT/SIGTERM",
@@ -54,6 +58,8 @@ import picocli.CommandLine.Spec;
       "     not healthy",
       "  2  bad options or arguments",
       "  3  publish refused the data (not JSON, unknown schema, invalid data)",
+      "  4  request got a Failure:1 reply (or not the --reply schema)",
+      "  5  request got no reply within --timeout",
       "",
       "Examples:",
       "  worker --dev -cp my-app.jar",
@@ -63,7 +69,13 @@ import picocli.CommandLine.Spec;
       "  worker -cp my-app.jar ingress --port 8080 --ingress-auth credentials.txt",
       "  worker -cp my-app.jar publish --schema OrderPlaced:1 orders \\",
       "         '{\"orderId\":\"o-1\",\"quantity\":2}'",
-      "  worker -cp my-app.jar schemas export build/schemas"
+      "  worker -cp my-app.jar request executions --schema ExecutionRequest:1 \\",
+      "         --data '{\"jobId\":\"job-1\",\"operation\":\"SUM\",\"operands\":[1,2]}' \\",
+      "         --reply ExecutionResult:1 --timeout 30s",
+      "  worker -cp my-app.jar schemas export build/schemas",
+      "  worker -cp my-app.jar schemas check --against build/schemas",
+      "  worker -cp my-app.jar asyncapi --out build/asyncapi.yaml",
+      "  worker --kafka-servers kafka:9092 --config sink.yaml sink"
     })
 public final class WorkerCommand implements Callable<Integer> {
   @Mixin(name = WorkerOptions.MIXIN)

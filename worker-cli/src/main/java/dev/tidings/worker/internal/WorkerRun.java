@@ -6,8 +6,11 @@ import dev.tidings.ConfigurationException;
 import dev.tidings.Router;
 import dev.tidings.Subscription;
 import dev.tidings.TidingsException;
+import dev.tidings.http.sink.HttpSink;
 import dev.tidings.ingress.TidingsHttpServer;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +36,11 @@ public final class WorkerRun {
   /** {@code worker ingress}: the ingress on this port, no subscriptions; 0 for a normal run. */
   private final int ingressOnlyPort;
 
+  /** Whether only the configuration file's HTTP sinks run ({@code worker sink}), without an application. */
+  private final boolean sinksOnly;
+
   public WorkerRun(CommandSpec spec, WorkerOptions options, StopSignal stop) {
-    this(spec, options, stop, 0);
+    this(spec, options, stop, 0, false);
   }
 
   /**
@@ -42,12 +48,23 @@ public final class WorkerRun {
    * normal run when it is 0.
    */
   public WorkerRun(CommandSpec spec, WorkerOptions options, StopSignal stop, int ingressOnlyPort) {
+    this(spec, options, stop, ingressOnlyPort, false);
+  }
+
+  /** A run of the configuration file's HTTP sinks alone ({@code worker sink}) when {@code sinksOnly}. */
+  public WorkerRun(CommandSpec spec, WorkerOptions options, StopSignal stop, boolean sinksOnly) {
+    this(spec, options, stop, 0, sinksOnly);
+  }
+
+  private WorkerRun(CommandSpec spec, WorkerOptions options, StopSignal stop, int ingressOnlyPort,
+      boolean sinksOnly) {
     this.spec = spec;
     this.options = options;
     this.console = Console.of(spec);
     this.stop = stop;
     this.ingress = IngressOptions.of(spec);
     this.ingressOnlyPort = ingressOnlyPort;
+    this.sinksOnly = sinksOnly;
   }
 
   /**
@@ -66,10 +83,20 @@ public final class WorkerRun {
     String servers = options.dev() ? null : options.requireServers(spec);
     stop.install(options.shutdownTimeout().plus(STOP_MARGIN));
     try (LoadedApp app = LoadedApp.load(options)) {
-      if (app.isEmpty()) {
-        throw app.nothingFound("application to run");
+      List<HttpSink> sinks = Sinks.of(options.config(spec), console);
+      Router router;
+      if (sinksOnly) {
+        if (sinks.isEmpty()) {
+          throw new WorkerException(ExitCode.USAGE, "worker sink found no sinks: list them under sinks: in the"
+              + " configuration file (" + options.config(spec).source() + "), see http-sink/README.md");
+        }
+        router = Sinks.router(sinks);
+      } else {
+        if (app.isEmpty() && sinks.isEmpty()) {
+          throw app.nothingFound("application to run");
+        }
+        router = ingressOnlyPort > 0 ? schemasOnly(app.router()) : app.router().include(Sinks.router(sinks));
       }
-      Router router = ingressOnlyPort > 0 ? schemasOnly(app.router()) : app.router();
       int httpPort = ingressOnlyPort > 0 ? ingressOnlyPort : options.httpPort();
       if (!options.dev()) {
         return runOn(servers, router, httpPort);
@@ -112,14 +139,16 @@ public final class WorkerRun {
       metrics.bind(app::health);
       if (httpPort > 0) {
         boolean withIngress = ingressOnlyPort > 0 || ingress.enabled();
+        Map<String, DocsRoutes.Route> docs = DocsRoutes.of(AsyncApiCommand.document(options, servers, router));
         http = HttpPort.start(httpPort, app::health, metrics, server -> {
           ingress.tls(server);
+          DocsRoutes.addTo(server, docs);
           if (withIngress) {
             ingress.addTo(server, app, spec, console);
           }
         });
         console.out(http.scheme().toUpperCase(java.util.Locale.ROOT) + " on port " + http.port()
-            + ": /health/live, /health/ready, /metrics" + (withIngress
+            + ": /health/live, /health/ready, /metrics, /docs, /asyncapi.yaml" + (withIngress
             ? ", ingress POST /v1/streams/{stream} and /v1/streams/{stream}/batch, /v1/openapi.json, /" : ""));
       }
       describe(router, appOptions);
