@@ -39,9 +39,15 @@ final class RootHandler extends Handler.Abstract {
   private final long maxBodyBytes;
   private final Admission admission;
   private final RateLimiter rate;
+  private final String routeList;
 
   RootHandler(ServerSettings settings) {
     this.routes = settings.routes();
+    StringBuilder list = new StringBuilder();
+    for (Route r : routes) {
+      list.append(list.length() == 0 ? "" : ", ").append(r.method()).append(' ').append(r.template());
+    }
+    this.routeList = list.length() == 0 ? "none" : list.toString();
     this.auth = settings.auth();
     this.maxBodyBytes = settings.maxBodyBytes();
     this.admission = new Admission(settings.maxInFlightRequests(), settings.maxInFlightBytes());
@@ -70,7 +76,7 @@ final class RootHandler extends Handler.Abstract {
     }
     if (allowed.isEmpty()) {
       reject(request, response, callback, HttpReply.error(404, "not_found", "no route " + path
-          + ": see /v1/openapi.json or / for the routes of this server", false), null);
+          + "; the routes of this server: " + routeList, false), null);
     } else {
       String allow = String.join(", ", allowed).replace("GET", "GET, HEAD");
       reject(request, response, callback, HttpReply.error(405, "method_not_allowed", method + " is not allowed on "
