@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -150,7 +151,7 @@ final class RootHandler extends Handler.Abstract {
       admission.release(reserved);
       HttpReply answer2 = error == null ? reply : replyFor(route, error);
       write(request, response, callback, answer2.status() == 413 || answer2.status() == 400
-          ? answer2.withHeader("Connection", "close") : answer2, requestId);
+          ? closing(request, answer2) : answer2, requestId);
     });
   }
 
@@ -168,7 +169,17 @@ final class RootHandler extends Handler.Abstract {
         drained = false;
       }
     }
-    write(request, response, callback, drained ? reply : reply.withHeader("Connection", "close"), requestId);
+    write(request, response, callback, drained ? reply : closing(request, reply), requestId);
+  }
+
+  /**
+   * On HTTP/1.x, {@code Connection: close}: the rest of the body is not read, so the connection
+   * cannot carry another request. HTTP/2 streams end on their own; that header does not exist there.
+   */
+  private static HttpReply closing(Request request, HttpReply reply) {
+    HttpVersion version = request.getConnectionMetaData().getHttpVersion();
+    return version == HttpVersion.HTTP_2 || version == HttpVersion.HTTP_3 ? reply
+        : reply.withHeader("Connection", "close");
   }
 
   private static HttpReply replyFor(Route route, Throwable error) {
