@@ -84,6 +84,18 @@ class IngressTest {
   }
 
   @Test
+  void numbersAreSentAsWritten(TestKafka kafka) {
+    try (Application app = Fixtures.app(kafka);
+        Ingress ingress = Ingress.builder(app).auth(Authenticator.none()).start()) {
+      String envelope = "{\"schema\":\"Note:1\",\"data\":{\"text\":\"t\",\"price\":12.50,\"big\":"
+          + "123456789012345678901234567890,\"exp\":1.0E+3}}";
+      assertEquals(201, post(ingress.port(), "/v1/streams/numbers", envelope).statusCode());
+      assertEquals(envelope, new String(kafka.readAll(kafka.topic("numbers"), 1, WAIT).get(0).value(),
+          StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
   void gzipBodiesAreInflatedAndBombsCutOffAtTheLimit(TestKafka kafka) {
     try (Application app = Fixtures.app(kafka);
         Ingress ingress = Ingress.builder(app).auth(Authenticator.none()).maxBodyBytes(4096).start()) {

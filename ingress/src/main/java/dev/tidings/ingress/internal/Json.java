@@ -7,16 +7,21 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import java.io.IOException;
 
 /**
  * Reading request bodies: strict JSON (duplicate keys and trailing content refused, Jackson's
- * nesting and size limits kept), errors as 400 with the line and column.
+ * nesting and size limits kept, decimals kept exactly as written), errors as 400 with the line and
+ * column.
  */
 final class Json {
   static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      // numbers stay as written: 12.50 is sent as 12.50, not as the double 12.5
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
   private Json() {}
 

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A path such as {@code /v1/streams/{stream}/batch}: literal segments and {@code {name}}
- * segments, each matching one non-empty segment.
+ * segments, each matching one non-empty segment. A trailing {@code /} is part of the path: {@code
+ * /docs/} and {@code /docs} are two routes.
  */
 public final class PathTemplate {
   private final String text;
@@ -30,8 +31,8 @@ public final class PathTemplate {
       return new PathTemplate(text, new String[0]);
     }
     String[] parts = text.substring(1).split("/", -1);
-    for (String p : parts) {
-      if (p.isEmpty()) {
+    for (int i = 0; i < parts.length - 1; i++) {
+      if (parts[i].isEmpty()) {
         throw new IllegalArgumentException("path '" + text + "' has an empty segment; remove the extra '/'");
       }
     }

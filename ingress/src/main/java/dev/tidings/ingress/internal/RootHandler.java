@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -39,9 +40,15 @@ final class RootHandler extends Handler.Abstract {
   private final long maxBodyBytes;
   private final Admission admission;
   private final RateLimiter rate;
+  private final String routeList;
 
   RootHandler(ServerSettings settings) {
     this.routes = settings.routes();
+    StringBuilder list = new StringBuilder();
+    for (Route r : routes) {
+      list.append(list.length() == 0 ? "" : ", ").append(r.method()).append(' ').append(r.template());
+    }
+    this.routeList = list.length() == 0 ? "none" : list.toString();
     this.auth = settings.auth();
     this.maxBodyBytes = settings.maxBodyBytes();
     this.admission = new Admission(settings.maxInFlightRequests(), settings.maxInFlightBytes());
@@ -70,7 +77,7 @@ final class RootHandler extends Handler.Abstract {
     }
     if (allowed.isEmpty()) {
       reject(request, response, callback, HttpReply.error(404, "not_found", "no route " + path
-          + ": see /v1/openapi.json or / for the routes of this server", false), null);
+          + "; the routes of this server: " + routeList, false), null);
     } else {
       String allow = String.join(", ", allowed).replace("GET", "GET, HEAD");
       reject(request, response, callback, HttpReply.error(405, "method_not_allowed", method + " is not allowed on "
@@ -144,7 +151,7 @@ final class RootHandler extends Handler.Abstract {
       admission.release(reserved);
       HttpReply answer2 = error == null ? reply : replyFor(route, error);
       write(request, response, callback, answer2.status() == 413 || answer2.status() == 400
-          ? answer2.withHeader("Connection", "close") : answer2, requestId);
+          ? closing(request, answer2) : answer2, requestId);
     });
   }
 
@@ -162,7 +169,17 @@ final class RootHandler extends Handler.Abstract {
         drained = false;
       }
     }
-    write(request, response, callback, drained ? reply : reply.withHeader("Connection", "close"), requestId);
+    write(request, response, callback, drained ? reply : closing(request, reply), requestId);
+  }
+
+  /**
+   * On HTTP/1.x, {@code Connection: close}: the rest of the body is not read, so the connection
+   * cannot carry another request. HTTP/2 streams end on their own; that header does not exist there.
+   */
+  private static HttpReply closing(Request request, HttpReply reply) {
+    HttpVersion version = request.getConnectionMetaData().getHttpVersion();
+    return version == HttpVersion.HTTP_2 || version == HttpVersion.HTTP_3 ? reply
+        : reply.withHeader("Connection", "close");
   }
 
   private static HttpReply replyFor(Route route, Throwable error) {

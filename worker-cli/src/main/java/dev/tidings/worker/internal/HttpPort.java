@@ -33,6 +33,7 @@ public final class HttpPort {
           return HttpReply.json(h.live() ? 200 : 503, Json.health(h));
         })
         .get("/health", () -> ready(health))
+        .get("/health/", () -> ready(health))
         .get("/health/ready", () -> ready(health))
         .route("/metrics", Metrics.contentType(), () -> metrics.scrape().getBytes(StandardCharsets.UTF_8));
   }
