@@ -50,6 +50,9 @@ class SchemaResourcesTest {
         List.of(
             "dev.tidings.examples.Audit_Subscriptions",
             "dev.tidings.examples.Billing_Subscriptions",
+            "dev.tidings.examples.ExecutionRequest_Schema",
+            "dev.tidings.examples.ExecutionResult_Schema",
+            "dev.tidings.examples.Executor_Subscriptions",
             "dev.tidings.examples.InvoiceIssued_Schema",
             "dev.tidings.examples.Ledger_Subscriptions",
             "dev.tidings.examples.OrderPlaced_Schema",
