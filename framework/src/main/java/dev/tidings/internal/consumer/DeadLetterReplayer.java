@@ -6,6 +6,7 @@ import dev.tidings.ReplayFilter;
 import dev.tidings.ReplayResult;
 import dev.tidings.internal.kafka.ClientSettings;
 import dev.tidings.internal.kafka.Publisher;
+import dev.tidings.internal.tracing.MessagingSpans;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,7 +86,8 @@ public final class DeadLetterReplayer {
           headers.add(new RecordHeader("tidings.replayed-from",
               (r.topic() + "/" + r.partition() + "/" + r.offset()).getBytes(StandardCharsets.UTF_8)));
           String stream = origin.startsWith(options.topicPrefix()) ? origin.substring(options.topicPrefix().length()) : origin;
-          sends.add(publisher.send(stream, null, r.key(), r.value(), headers));
+          sends.add(publisher.send(stream, null, r.key(), r.value(), headers, MessagingSpans.REPLAY,
+              Map.of("tidings.replayed_from", r.topic() + "/" + r.partition() + "/" + r.offset())));
           replayed++;
         }
       }

@@ -3,12 +3,14 @@ package dev.tidings.internal.consumer;
 import dev.tidings.ConfigurationException;
 import dev.tidings.Subscription;
 import dev.tidings.internal.kafka.Publisher;
+import dev.tidings.internal.tracing.MessagingSpans;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -95,7 +97,9 @@ public final class DeadLetters {
     add(headers, "attempts", Integer.toString(attempts));
     add(headers, "first-failure", Instant.ofEpochMilli(firstFailureMillis).toString());
     add(headers, "last-failure", Instant.ofEpochMilli(lastFailureMillis).toString());
-    return publisher.send(streamFor(stream), null, record.key(), record.value(), headers);
+    return publisher.send(streamFor(stream), null, record.key(), record.value(), headers, MessagingSpans.DEAD_LETTER,
+        Map.of("tidings.dead_letter.reason", reason, "tidings.dead_letter.origin",
+            record.topic() + "/" + record.partition() + "/" + record.offset()));
   }
 
   private static void add(List<Header> headers, String name, String value) {

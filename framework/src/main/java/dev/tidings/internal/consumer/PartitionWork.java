@@ -51,6 +51,8 @@ final class PartitionWork {
   private int resumeAt;
   private boolean wakeSent;
   private final Runnable wake;
+  /** Offsets handled whose completion is deferred to a stage ({@link #defer}) that has not completed. */
+  private final java.util.Set<Long> deferred = new java.util.HashSet<>();
 
   PartitionWork(TopicPartition partition, Step step, Executor pool, ScheduledExecutorService timer,
       boolean autoCommit, int lanes, int batchSize, Consumer<Throwable> onStop, Runnable wake) {
@@ -127,7 +129,10 @@ final class PartitionWork {
       synchronized (this) {
         lane.busy = false;
         for (int i = 0; i < next.done(); i++) {
-          finished(lane.queue.poll().offset());
+          long offset = lane.queue.poll().offset();
+          if (!deferred.contains(offset)) {
+            finished(offset);
+          }
         }
         notifyAll();
         switch (next.kind()) {
@@ -145,6 +150,26 @@ final class PartitionWork {
         }
       }
     }
+  }
+
+  /**
+   * The handler of {@code offset} returned but the record is finished only when {@code stage}
+   * completes (its lane goes on meanwhile; the record counts as in flight and holds the commit back). A
+   * stage that fails stops the subscription, leaving the record uncommitted for redelivery.
+   */
+  synchronized void defer(long offset, java.util.concurrent.CompletionStage<?> stage) {
+    deferred.add(offset);
+    stage.whenComplete((ok, error) -> {
+      synchronized (this) {
+        deferred.remove(offset);
+        if (error == null) {
+          finished(offset);
+        } else if (!closed) {
+          onStop.accept(error);
+        }
+        notifyAll();
+      }
+    });
   }
 
   private void finished(long offset) {
@@ -232,6 +257,9 @@ final class PartitionWork {
   }
 
   private boolean anyBusy() {
+    if (!deferred.isEmpty()) {
+      return true;
+    }
     for (Lane lane : lanes) {
       if (lane.busy) {
         return true;

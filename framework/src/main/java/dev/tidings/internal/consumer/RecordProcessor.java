@@ -13,6 +13,10 @@ import dev.tidings.Telemetry;
 import dev.tidings.Telemetry.Outcome;
 import dev.tidings.internal.codec.Envelope;
 import dev.tidings.internal.codec.EnvelopeCodec;
+import dev.tidings.internal.tracing.MessagingSpans;
+import dev.tidings.internal.tracing.TraceScope;
+import dev.tidings.internal.tracing.TraceSpan;
+import dev.tidings.internal.tracing.Tracing;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +71,7 @@ final class RecordProcessor implements PartitionWork.Step {
   private final String topicPrefix;
   private final ScheduledExecutorService timer;
   private final Clock clock;
+  private final Tracing tracing = Tracing.get();
   private final Replier replier;
 
   @SuppressWarnings("unchecked")
@@ -109,19 +114,19 @@ final class RecordProcessor implements PartitionWork.Step {
     Typed fast = exact == null ? null : handlers.get(exact.schemaKey());
     if (fast != null) {
       Object payload = exact.record();
-      return invoke(() -> fast.handler().handle(payload, delivery), delivery, lane, leadTime);
+      return invoke(() -> fast.handler().handle(payload, delivery), delivery, lane, work, leadTime);
     }
     Envelope envelope;
     try {
       envelope = delivery.parsed();
     } catch (DecodeException e) {
-      return fallback != null ? invoke(() -> fallback.handle(delivery), delivery, lane, leadTime)
+      return fallback != null ? invoke(() -> fallback.handle(delivery), delivery, lane, work, leadTime)
           : poison(delivery, lane, e);
     }
     Typed typed = handlers.get(envelope.schemaKey());
     if (typed == null) {
       if (fallback != null) {
-        return invoke(() -> fallback.handle(delivery), delivery, lane, leadTime);
+        return invoke(() -> fallback.handle(delivery), delivery, lane, work, leadTime);
       }
       if (codec.registry().byKey(envelope.schemaKey()) != null) {
         // A schema the application knows but this subscription does not handle: not for us.
@@ -137,7 +142,7 @@ final class RecordProcessor implements PartitionWork.Step {
     } catch (DecodeException e) {
       return poison(delivery, lane, e);
     }
-    return invoke(() -> typed.handler().handle(payload, delivery), delivery, lane, leadTime);
+    return invoke(() -> typed.handler().handle(payload, delivery), delivery, lane, work, leadTime);
   }
 
   private DecodeException unknownSchema(Envelope envelope) {
@@ -146,6 +151,7 @@ final class RecordProcessor implements PartitionWork.Step {
   }
 
   /** Decodes a valid prefix of the batch; poison at its head is dead-lettered on its own. */
+  @SuppressWarnings("try") // the scope makes the span current while the handler runs
   private Next processBatch(List<ConsumerRecord<byte[], byte[]>> records, Lane lane, PartitionWork work) {
     List<Object> payloads = new ArrayList<>(records.size());
     List<MessageContext> contexts = new ArrayList<>(records.size());
@@ -172,10 +178,22 @@ final class RecordProcessor implements PartitionWork.Step {
       }
     }
     long leadTime = clock.millis() - records.get(0).timestamp();
+    TraceSpan span = MessagingSpans.batch(tracing, records.subList(0, payloads.size()), spec.group(),
+        attempt(lane, records.get(0).offset()));
+    try (TraceScope scope = span.makeCurrent()) {
+      return handleBatch(payloads, contexts, lane, leadTime, span);
+    } finally {
+      span.end();
+    }
+  }
+
+  private Next handleBatch(List<Object> payloads, List<MessageContext> contexts, Lane lane, long leadTime,
+      TraceSpan span) {
     long start = System.nanoTime();
     try {
       withTimeout(() -> batch.handle(List.copyOf(payloads), List.copyOf(contexts)));
     } catch (BatchFailedException e) {
+      span.error(e);
       int index = Math.min(e.index(), payloads.size() - 1);
       for (int i = 0; i < index; i++) {
         handled((Delivery) contexts.get(i), 0, leadTime);
@@ -184,6 +202,7 @@ final class RecordProcessor implements PartitionWork.Step {
           System.nanoTime() - start, leadTime, List.of((Delivery) contexts.get(index)));
       return new Next(index + next.done(), next.kind(), next.delayMillis(), next.error());
     } catch (Exception | LinkageError | AssertionError e) {
+      span.error(e);
       List<Delivery> all = new ArrayList<>();
       contexts.forEach(c -> all.add((Delivery) c));
       return failed(all.get(0), lane, e, System.nanoTime() - start, leadTime, all);
@@ -226,15 +245,39 @@ final class RecordProcessor implements PartitionWork.Step {
     }
   }
 
-  private Next invoke(Call call, Delivery delivery, Lane lane, long leadTime) {
-    long start = System.nanoTime();
-    try {
-      withTimeout(call);
-    } catch (Exception | LinkageError | AssertionError e) {
-      return failed(delivery, lane, e, System.nanoTime() - start, leadTime, List.of(delivery));
+  /** Calls the handler inside the record's consumer span; retries and dead letters are recorded in it. */
+  @SuppressWarnings("try") // the scope makes the span current while the handler runs
+  private Next invoke(Call call, Delivery delivery, Lane lane, PartitionWork work, long leadTime) {
+    TraceSpan span = MessagingSpans.process(tracing, delivery.consumerRecord(), spec.group(),
+        attempt(lane, delivery.offset()));
+    try (TraceScope scope = span.makeCurrent()) {
+      long start = System.nanoTime();
+      try {
+        withTimeout(call);
+        if (delivery.deferral() != null && work == null) {
+          // No partition bookkeeping to defer to (share groups): the record is done when the stage is.
+          delivery.deferral().toCompletableFuture().get();
+        }
+      } catch (java.util.concurrent.ExecutionException e) {
+        span.error(e.getCause());
+        return failed(delivery, lane, e.getCause(), System.nanoTime() - start, leadTime, List.of(delivery));
+      } catch (Exception | LinkageError | AssertionError e) {
+        span.error(e);
+        return failed(delivery, lane, e, System.nanoTime() - start, leadTime, List.of(delivery));
+      }
+      if (delivery.deferral() != null && work != null) {
+        work.defer(delivery.offset(), delivery.deferral());
+      }
+      handled(delivery, System.nanoTime() - start, leadTime);
+      return Next.done(1);
+    } finally {
+      span.end();
     }
-    handled(delivery, System.nanoTime() - start, leadTime);
-    return Next.done(1);
+  }
+
+  /** Which attempt at the record at {@code offset} this is, 1 for the first. */
+  private static int attempt(Lane lane, long offset) {
+    return lane.failingOffset == offset ? lane.attempts + 1 : 1;
   }
 
   private void handled(Delivery delivery, long nanos, long leadTime) {
@@ -253,6 +296,8 @@ final class RecordProcessor implements PartitionWork.Step {
       case RETRY -> {
         if (attempts < spec.maxAttempts() && spec.isRetryable(error)) {
           long delay = backoff(attempts);
+          tracing.current().event(MessagingSpans.RETRY_EVENT, Map.of(MessagingSpans.ATTEMPT, Integer.toString(attempts),
+              "tidings.retry.delay_ms", Long.toString(delay)));
           LOG.warn("handler of group {} failed on {} (attempt {} of {}), retrying in {} ms: {}",
               spec.group(), delivery, attempts, spec.maxAttempts(), delay, error.toString());
           telemetry.consumed(spec.group(), delivery.stream(), Outcome.RETRIED, reason, nanos, leadTime);
@@ -317,6 +362,8 @@ final class RecordProcessor implements PartitionWork.Step {
       // The failure travels with the retry, so that a queue subscription can tell it from a handler retry.
       return new Next(0, Next.Kind.RETRY, backoff(Math.max(1, lane.attempts)), sendFailure);
     }
+    tracing.current().event(MessagingSpans.DEAD_LETTER_EVENT, Map.of("tidings.dead_letter.stream", target,
+        "tidings.dead_letter.reason", reason, "tidings.dead_letter.records", Integer.toString(deliveries.size())));
     for (Delivery d : deliveries) {
       LOG.warn("group {} sent {} to dead-letter stream {} ({}): {}", spec.group(), d, target, reason,
           error.getMessage());

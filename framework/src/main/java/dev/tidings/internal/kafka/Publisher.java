@@ -4,6 +4,9 @@ import dev.tidings.ApplicationOptions;
 import dev.tidings.PublishException;
 import dev.tidings.PublishResult;
 import dev.tidings.Telemetry;
+import dev.tidings.internal.tracing.MessagingSpans;
+import dev.tidings.internal.tracing.TraceSpan;
+import dev.tidings.internal.tracing.Tracing;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +30,7 @@ public final class Publisher implements AutoCloseable {
   private final ApplicationOptions options;
   private final TopicAdmin topics;
   private final Telemetry telemetry;
+  private final Tracing tracing = Tracing.get();
   /** By stream (the topic is {@code prefix + stream}). */
   private final Map<String, TopicSender> senders = new ConcurrentHashMap<>();
   private final ExecutorService warmup = Executors.newSingleThreadExecutor(r -> {
@@ -50,7 +54,34 @@ public final class Publisher implements AutoCloseable {
    */
   public CompletableFuture<PublishResult> send(
       String stream, Duration retention, byte[] key, byte[] value, Iterable<Header> headers) {
+    return send(stream, retention, key, value, headers, MessagingSpans.SEND, Map.of());
+  }
+
+  /**
+   * Sends like {@link #send(String, Duration, byte[], byte[], Iterable)}, traced as {@code operation} (see {@link
+   * MessagingSpans#send}): a producer span from now until the broker's answer, whose context replaces the
+   * {@code traceparent} of {@code headers}.
+   *
+   * @param spanAttributes more attributes of the producer span
+   */
+  public CompletableFuture<PublishResult> send(String stream, Duration retention, byte[] key, byte[] value,
+      Iterable<Header> headers, String operation, Map<String, String> spanAttributes) {
     CompletableFuture<PublishResult> result = new CompletableFuture<>();
+    if (tracing.enabled()) {
+      MessagingSpans.Outgoing traced = MessagingSpans.send(tracing, operation, options.topicPrefix() + stream, key,
+          headers, spanAttributes);
+      headers = traced.headers();
+      TraceSpan span = traced.span();
+      result.whenComplete((stored, error) -> {
+        if (error != null) {
+          span.error(error);
+        } else {
+          span.attribute(MessagingSpans.PARTITION, Integer.toString(stored.partition()));
+          span.attribute(MessagingSpans.OFFSET, stored.offset());
+        }
+        span.end();
+      });
+    }
     OutgoingRecord record = new OutgoingRecord(stream, key, value, headers, System.nanoTime(), result);
     // Keyed by stream, so the hot path neither builds the topic name nor hashes a new string.
     TopicSender sender = senders.get(stream);

@@ -66,6 +66,31 @@ class PartitionWorkTest {
   }
 
   @Test
+  void aDeferredRecordHoldsTheCommitUntilItsStageCompletesWhileTheLaneGoesOn() {
+    ManualPool pool = new ManualPool();
+    java.util.concurrent.CompletableFuture<Void> ack = new java.util.concurrent.CompletableFuture<>();
+    List<Long> handled = new ArrayList<>();
+    PartitionWork[] work = new PartitionWork[1];
+    PartitionWork.Step step = (head, lane, w) -> {
+      long offset = head.get(0).offset();
+      handled.add(offset);
+      if (offset == 1) {
+        w.defer(offset, ack);
+      }
+      return Next.done(1);
+    };
+    work[0] = new PartitionWork(new TopicPartition("t", 0), step, pool, null, true, 1, 1, e -> { }, () -> { });
+    work[0].add(records("t", 0, 4));
+    pool.runAll();
+    assertEquals(List.of(0L, 1L, 2L, 3L), handled, "the lane went on past the deferred record");
+    assertEquals(1, work[0].committable(), "only offset 0 is committable while offset 1 waits");
+    assertEquals(3, work[0].size());
+    ack.complete(null);
+    assertEquals(4, work[0].committable());
+    assertEquals(0, work[0].size());
+  }
+
+  @Test
   void aHeldOffsetIsNotCommittedUntilReleasedWhileLaterRecordsGoOn() {
     ManualPool pool = new ManualPool();
     PartitionWork[] work = new PartitionWork[1];

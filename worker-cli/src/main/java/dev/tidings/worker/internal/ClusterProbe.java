@@ -87,7 +87,8 @@ public final class ClusterProbe {
         return new WorkerException(ExitCode.FAILURE, "the TLS handshake with Kafka at " + servers + " failed ("
             + rootMessage(t) + "): check ssl.truststore.location and ssl.truststore.password in --kafka-settings"
             + " (the truststore must hold the certificate of the brokers or of their CA) and that the brokers'"
-            + " certificates name the host you connect to", cause);
+            + " certificates name the host you connect to; or, if the port is not a TLS listener, set"
+            + " security.protocol to PLAINTEXT or SASL_PLAINTEXT", cause);
       }
       if (t instanceof org.apache.kafka.common.errors.SaslAuthenticationException
           || t instanceof org.apache.kafka.common.errors.UnsupportedSaslMechanismException

@@ -26,6 +26,11 @@ class MetricsTest {
     telemetry.consumed("billing", "orders", Outcome.SKIPPED, "NOT_JSON", 0, 0);
     telemetry.rebalanced("billing", 3, 0);
     telemetry.rebalanced("billing", 0, 3);
+    telemetry.inFlight("queue", 5);
+    telemetry.acknowledged("queue", "jobs", Telemetry.Acknowledgement.ACCEPTED);
+    telemetry.acknowledged("queue", "jobs", Telemetry.Acknowledgement.RELEASED);
+    telemetry.acknowledged("queue", "jobs", Telemetry.Acknowledgement.ACCEPTED);
+    telemetry.inFlight("queue", -2);
 
     String text = metrics.scrape();
     assertContains(text, "tidings_messages_published_total{outcome=\"ok\",stream=\"orders\"} 2.0");
@@ -41,6 +46,9 @@ class MetricsTest {
     assertContains(text, "tidings_message_lead_time_seconds_sum{group=\"billing\",stream=\"orders\"} 1.5");
     assertContains(text, "tidings_rebalances_total{group=\"billing\",kind=\"assigned\"} 1.0");
     assertContains(text, "tidings_rebalances_total{group=\"billing\",kind=\"revoked\"} 1.0");
+    assertContains(text, "tidings_share_acknowledgements_total{group=\"queue\",kind=\"accepted\",stream=\"jobs\"} 2.0");
+    assertContains(text, "tidings_share_acknowledgements_total{group=\"queue\",kind=\"released\",stream=\"jobs\"} 1.0");
+    assertContains(text, "tidings_share_in_flight{group=\"queue\"} 3.0");
     assertContains(text, "jvm_memory_used_bytes");
   }
 
