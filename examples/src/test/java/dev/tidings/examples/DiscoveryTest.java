@@ -28,15 +28,21 @@ class DiscoveryTest {
     return router.subscriptions().stream().collect(Collectors.toMap(Subscription::group, Function.identity()));
   }
 
-  /** The schemas of the shop; the test sources add the {@code check.*} samples of the generated checks' test. */
+  /**
+   * The schemas of the shop; the test sources add the {@code check.*} samples of the generated checks'
+   * test, and the HTTP sink on the class path its own.
+   */
   private static Set<String> shopSchemas(Router router) {
-    return router.schemas().keySet().stream().filter(key -> !key.startsWith("check.")).collect(Collectors.toSet());
+    return router.schemas().values().stream()
+        .filter(d -> d.type().getPackageName().equals(DiscoveryTest.class.getPackageName()))
+        .map(SchemaDefinition::key).collect(Collectors.toSet());
   }
 
   @Test
   void discoverFindsEverySchemaWithItsSettings() {
     Router router = Router.discover();
-    assertEquals(Set.of("InvoiceIssued:1", "OrderPlaced:1", "OrderShipped:1"), shopSchemas(router));
+    assertEquals(Set.of("InvoiceIssued:1", "OrderPlaced:1", "OrderShipped:1", "ExecutionRequest:1",
+        "ExecutionResult:1"), shopSchemas(router));
     SchemaDefinition<?> placed = router.schemas().get("OrderPlaced:1");
     assertEquals(OrderPlaced.class, placed.type());
     assertEquals(Optional.of(Duration.ofDays(7)), placed.retention());
@@ -49,7 +55,12 @@ class DiscoveryTest {
   @Test
   void discoverFindsEverySubscriptionWithItsHandlersAndSettings() {
     Map<String, Subscription> groups = byGroup(Router.discover());
-    assertEquals(Set.of("audit", "billing", "ledger", "shipping"), groups.keySet());
+    assertEquals(Set.of("audit", "billing", "executors", "ledger", "shipping"), groups.keySet());
+    Subscription executors = groups.get("executors");
+    assertEquals("executions", executors.pattern());
+    assertEquals("execution.results", executors.replyTo());
+    assertEquals(Set.of(ExecutionRequest.class), executors.requestHandlers().keySet());
+    assertEquals(2, executors.maxAttempts());
 
     Subscription billing = groups.get("billing");
     assertEquals("orders.*", billing.pattern());
@@ -79,7 +90,7 @@ class DiscoveryTest {
         .provide(Billing.class, () -> billing)
         .registerDiscovered(DiscoveryTest.class.getClassLoader());
     assertSame(billing, router.instance(Billing.class, Billing::new));
-    assertEquals(4, router.subscriptions().size());
+    assertEquals(5, router.subscriptions().size());
   }
 
   @Test

@@ -50,6 +50,9 @@ class SchemaResourcesTest {
         List.of(
             "dev.tidings.examples.Audit_Subscriptions",
             "dev.tidings.examples.Billing_Subscriptions",
+            "dev.tidings.examples.ExecutionRequest_Schema",
+            "dev.tidings.examples.ExecutionResult_Schema",
+            "dev.tidings.examples.Executor_Subscriptions",
             "dev.tidings.examples.InvoiceIssued_Schema",
             "dev.tidings.examples.Ledger_Subscriptions",
             "dev.tidings.examples.OrderPlaced_Schema",
@@ -60,7 +63,8 @@ class SchemaResourcesTest {
 
   /**
    * The registrations of every services file on the class path (the test classes have their own,
-   * for the samples of the generated checks' test), less those samples, sorted.
+   * for the samples of the generated checks' test) that belong to the shop, less those samples,
+   * sorted; other modules on the class path (the HTTP sink) bring their own.
    */
   private static List<String> shopRegistrations() throws IOException {
     List<String> names = new ArrayList<>();
@@ -68,7 +72,7 @@ class SchemaResourcesTest {
         SchemaResourcesTest.class.getClassLoader().getResources("META-INF/services/dev.tidings.Registration"))) {
       try (InputStream in = url.openStream()) {
         new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-            .filter(name -> !name.startsWith("dev.tidings.examples.checks."))
+            .filter(name -> name.startsWith("dev.tidings.examples.") && !name.startsWith("dev.tidings.examples.checks."))
             .forEach(names::add);
       }
     }

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,7 +107,8 @@ public final class TopicAdmin implements AutoCloseable {
         .exceptionallyCompose(e -> {
           Throwable cause = unwrap(e);
           if (cause instanceof TopicExistsException) {
-            return describe(topic);
+            // Created a moment ago by another client: its metadata may not have reached every broker.
+            return describeWhenKnown(topic, 20);
           }
           // Without the right to create topics, a topic that exists is still usable.
           return describe(topic).exceptionallyCompose(describeFailure -> CompletableFuture.failedFuture(
@@ -117,6 +119,18 @@ public final class TopicAdmin implements AutoCloseable {
                   cause)));
         })
         .toCompletableFuture();
+  }
+
+  /** {@link #describe}, asked again every 250 ms while the topic is unknown, at most {@code attempts} times. */
+  private CompletableFuture<Integer> describeWhenKnown(String topic, int attempts) {
+    return describe(topic).exceptionallyCompose(e -> {
+      if (attempts <= 1 || !(unwrap(e) instanceof UnknownTopicOrPartitionException)) {
+        return CompletableFuture.failedFuture(e);
+      }
+      return CompletableFuture.supplyAsync(() -> null,
+              CompletableFuture.delayedExecutor(250, TimeUnit.MILLISECONDS))
+          .thenCompose(x -> describeWhenKnown(topic, attempts - 1));
+    });
   }
 
   private CompletableFuture<Integer> describe(String topic) {

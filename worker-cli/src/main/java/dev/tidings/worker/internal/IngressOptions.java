@@ -21,6 +21,9 @@ import picocli.CommandLine.ScopeType;
  * command (also given after {@code worker ingress}).
  */
 public final class IngressOptions {
+  /** The longest a client may wait on {@code POST /v1/streams/{stream}/request} ({@code Tidings-Timeout}). */
+  static final java.time.Duration MAX_REQUEST_TIMEOUT = java.time.Duration.ofMinutes(5);
+
   /** The name of the mixin in the root command. */
   public static final String MIXIN = "ingress";
 
@@ -139,6 +142,7 @@ public final class IngressOptions {
         ingress.rawRoute(rawRoute(route, spec));
       }
       ingress.addTo(server);
+      RequestRoute.addTo(server, app, MAX_REQUEST_TIMEOUT);
     } catch (ConfigurationException | IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), Secrets.mask(e.getMessage()));
     }

@@ -1,4 +1,4 @@
-package dev.tidings.examples;
+package dev.tidings.worker.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,25 +42,20 @@ import java.util.regex.Pattern;
  *
  * <p>The timeout comes from the {@code Tidings-Timeout} header ({@code 500ms}, {@code 30s}, {@code
  * 2m}; default 30 s, at most {@code maxTimeout}); the request's Kafka key from {@code Tidings-Key}
- * (UTF-8), and {@code traceparent} is passed on. Added to a server with the server's route hook:
- *
- * <pre>{@code
- * TidingsHttpServer.Builder server = Ingress.builder(app).auth(auth).addTo(TidingsHttpServer.builder().port(8080));
- * RequestRoute.addTo(server, app, Duration.ofMinutes(2)).start();
- * }</pre>
- *
- * The same JSON payload goes over HTTP and over Kafka: {@code curl -d '{"schema":"ExecutionRequest:1",
+ * (UTF-8), and {@code traceparent} is passed on. {@link IngressOptions} adds it to the worker's
+ * HTTP server beside the ingress routes, with the server's route hook, so it is authenticated and
+ * admitted like every POST. The same JSON payload goes over HTTP and over Kafka: {@code curl -d '{"schema":"ExecutionRequest:1",
  * "data":{...}}' -H 'Content-Type: application/json' http://host:8080/v1/streams/executions/request}.
  */
-public final class RequestRoute implements PostHandler {
+final class RequestRoute implements PostHandler {
   /** The route's path template. */
-  public static final String TEMPLATE = "/v1/streams/{stream}/request";
+  static final String TEMPLATE = "/v1/streams/{stream}/request";
   /** The request header with the timeout. */
-  public static final String TIMEOUT_HEADER = "Tidings-Timeout";
+  static final String TIMEOUT_HEADER = "Tidings-Timeout";
   /** The request header with the Kafka key. */
-  public static final String KEY_HEADER = "Tidings-Key";
+  static final String KEY_HEADER = "Tidings-Key";
   /** The response header with the correlation id of the reply. */
-  public static final String CORRELATION_HEADER = "Tidings-Correlation-Id";
+  static final String CORRELATION_HEADER = "Tidings-Correlation-Id";
 
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m)");
@@ -70,13 +65,13 @@ public final class RequestRoute implements PostHandler {
   private final Duration maxTimeout;
 
   /** Answers requests of {@code application}, waiting at most {@code maxTimeout} whatever a client asks. */
-  public RequestRoute(Application application, Duration maxTimeout) {
+  RequestRoute(Application application, Duration maxTimeout) {
     this.application = application;
     this.maxTimeout = maxTimeout;
   }
 
   /** Adds the route to {@code server} (with JSON bodies, authenticated and admitted like every POST). */
-  public static TidingsHttpServer.Builder addTo(TidingsHttpServer.Builder server, Application application,
+  static TidingsHttpServer.Builder addTo(TidingsHttpServer.Builder server, Application application,
       Duration maxTimeout) {
     return server.post(TEMPLATE, new RequestRoute(application, maxTimeout));
   }

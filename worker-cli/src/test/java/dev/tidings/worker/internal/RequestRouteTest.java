@@ -1,0 +1,95 @@
+package dev.tidings.worker.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tidings.Application;
+import dev.tidings.ApplicationOptions;
+import dev.tidings.Router;
+import dev.tidings.ingress.Authenticator;
+import dev.tidings.ingress.TidingsHttpServer;
+import dev.tidings.testkit.KafkaTest;
+import dev.tidings.testkit.TestKafka;
+import dev.tidings.worker.fixtures.Greeting;
+import dev.tidings.worker.fixtures.GreetingRegistration;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** {@code POST /v1/streams/{stream}/request} over a real socket, answered by a serving subscription. */
+@KafkaTest
+class RequestRouteTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private static ApplicationOptions options(TestKafka kafka) {
+    return ApplicationOptions.builder().kafkaServers(kafka.bootstrapServers()).topicPrefix(kafka.topicPrefix())
+        .commitInterval(Duration.ofMillis(100)).build();
+  }
+
+  private HttpResponse<String> post(int port, String stream, String body, String timeout) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/streams/"
+            + stream + "/request"))
+        .header("Content-Type", "application/json")
+        .header(RequestRoute.KEY_HEADER, "job-http")
+        .timeout(Duration.ofSeconds(60))
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (timeout != null) {
+      request.header(RequestRoute.TIMEOUT_HEADER, timeout);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void answersWithTheReplyTheFailureOrATimeout(TestKafka kafka) throws Exception {
+    Router serving = new Router().schema(GreetingRegistration.schema());
+    serving.subscribe("greeting.requests", "answerer").maxAttempts(2).backoff(Duration.ofMillis(10),
+        Duration.ofMillis(20)).onRequest(Greeting.class, (greeting, ctx) -> {
+          if (greeting.text().equals("boom")) {
+            throw new IllegalStateException("cannot greet boom");
+          }
+          return CompletableFuture.completedFuture(new Greeting(greeting.text() + " back", greeting.count() + 1));
+        });
+    try (Application server = Application.create(options(kafka)).mount(serving).start();
+        Application caller = Application.create(options(kafka)).mount(new Router().schema(GreetingRegistration.schema()));
+        TidingsHttpServer http = RequestRoute.addTo(TidingsHttpServer.builder().host("127.0.0.1")
+            .auth(Authenticator.none()), caller, Duration.ofMinutes(1)).start()) {
+      HttpResponse<String> ok = post(http.port(), "greeting.requests",
+          "{\"schema\":\"Greeting:1\",\"data\":{\"text\":\"hi\",\"count\":1}}", "30s");
+      assertEquals(200, ok.statusCode(), ok.body());
+      assertEquals("{\"schema\":\"Greeting:1\",\"data\":{\"text\":\"hi back\",\"count\":2}}", ok.body());
+      assertTrue(ok.headers().firstValue(RequestRoute.CORRELATION_HEADER).isPresent());
+
+      HttpResponse<String> failed = post(http.port(), "greeting.requests",
+          "{\"schema\":\"Greeting:1\",\"data\":{\"text\":\"boom\",\"count\":1}}", null);
+      assertEquals(502, failed.statusCode(), failed.body());
+      JsonNode error = MAPPER.readTree(failed.body()).get("error");
+      assertEquals("remote_failure", error.get("code").asText());
+      JsonNode detail = error.get("details").get(0);
+      assertEquals("HANDLER_FAILED", detail.get("code").asText());
+      assertEquals("cannot greet boom", detail.get("message").asText());
+      assertEquals("java.lang.IllegalStateException", detail.get("exceptionClass").asText());
+      assertEquals(2, detail.get("attempts").asInt());
+
+      HttpResponse<String> timeout = post(http.port(), "nobody.listens",
+          "{\"schema\":\"Greeting:1\",\"data\":{\"text\":\"hi\",\"count\":1}}", "1s");
+      assertEquals(504, timeout.statusCode(), timeout.body());
+      assertEquals("timeout", MAPPER.readTree(timeout.body()).get("error").get("code").asText());
+
+      HttpResponse<String> invalid = post(http.port(), "greeting.requests",
+          "{\"schema\":\"Greeting:1\",\"data\":{\"text\":\"hi\",\"count\":0}}", null);
+      assertEquals(422, invalid.statusCode(), invalid.body());
+      assertTrue(invalid.body().contains("/count"), invalid.body());
+
+      HttpResponse<String> badTimeout = post(http.port(), "greeting.requests",
+          "{\"schema\":\"Greeting:1\",\"data\":{\"text\":\"hi\",\"count\":1}}", "soon");
+      assertEquals(400, badTimeout.statusCode(), badTimeout.body());
+    }
+  }
+}
