@@ -7,7 +7,8 @@ import dev.tidings.Health;
 import dev.tidings.Router;
 import dev.tidings.SchemaDefinition;
 import dev.tidings.worker.internal.DocsRoutes;
-import dev.tidings.worker.internal.HttpEndpoints;
+import dev.tidings.worker.internal.HttpPort;
+import dev.tidings.ingress.TidingsHttpServer;
 import dev.tidings.worker.internal.Metrics;
 import dev.tidings.worker.internal.asyncapi.AsyncApi;
 import java.io.File;
@@ -65,8 +66,8 @@ class DocsPageBrowserTest {
         "--window-size=1280,2400");
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
         .usingAnyFreePort().build();
-    try (HttpEndpoints http = HttpEndpoints.start(0, () -> new Health(true, true, List.of()), new Metrics(),
-        DocsRoutes.of(document))) {
+    try (TidingsHttpServer http = HttpPort.start(0, () -> new Health(true, true, List.of()), new Metrics(),
+        server -> DocsRoutes.addTo(server, DocsRoutes.of(document)))) {
       ChromeDriver driver = new ChromeDriver(service, options);
       try {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));

@@ -46,7 +46,7 @@ public final class ShareRunner implements Runner {
     this.options = options;
     this.settings = ShareSettings.consumer(options, options.groupId(spec.group()));
     this.topics = spec.pattern() != null && Globs.isPattern(spec.pattern())
-        ? ShareTopics.glob(spec.group(), options.topicPrefix(), spec.pattern())
+        ? ShareTopics.glob(spec.group(), options.topicPrefix(), spec.pattern(), spec.deadLetterStream())
         : ShareTopics.fixed(spec.group(), options.topicPrefix(),
             spec.pattern() != null ? List.of(spec.pattern()) : spec.streams());
     for (int i = 0; i < spec.concurrency(); i++) {

@@ -147,6 +147,14 @@ enum Message {
       "SubscribeSettings",
       "@Subscribe batchSize of %s is %d, but %s is not a batch handler. Remove batchSize, or take"
           + " a List<R> of a @Schema record R to handle batches."),
+  SUBSCRIBE_BACKOFF(
+      "SubscribeBackoff",
+      "@Subscribe backoff of %s is invalid: %s. Give backoffMillis >= 0 and maxBackoffMillis >="
+          + " backoffMillis, or -1 (the default) for the runtime's default (200 ms doubling up to 30 s)."),
+  SUBSCRIBE_DEAD_LETTER(
+      "SubscribeDeadLetter",
+      "@Subscribe deadLetterStream '%s' of %s is invalid: %s. Name a stream the subscription does not"
+          + " read, e.g. \"%s.failed\", or leave deadLetterStream empty for <stream>.dlt."),
   SUBSCRIBE_CONFLICT(
       "SubscribeConflict",
       "@Subscribe method %s conflicts with %s: %s. %s"),

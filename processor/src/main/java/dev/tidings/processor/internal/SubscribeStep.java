@@ -197,6 +197,7 @@ final class SubscribeStep {
     Long timeoutMillis;
     Integer batchSize;
     String replyTo;
+    SubscribeModel.Delivery delivery = SubscribeModel.Delivery.NONE;
     final List<Handler> handlers = new ArrayList<>();
 
     GroupBuilder(String pattern, String group) {
@@ -213,11 +214,12 @@ final class SubscribeStep {
       timeoutMillis = timeoutMillis != null ? timeoutMillis : s.timeoutMillis();
       batchSize = batchSize != null ? batchSize : s.batchSize();
       replyTo = replyTo != null ? replyTo : s.replyTo();
+      delivery = delivery.or(s.delivery());
     }
 
     Group build() {
       return new Group(pattern, group, failurePolicy, maxAttempts, concurrency, ordering, timeoutMillis,
-          batchSize, replyTo, List.copyOf(handlers));
+          batchSize, replyTo, List.copyOf(handlers), delivery);
     }
   }
 }

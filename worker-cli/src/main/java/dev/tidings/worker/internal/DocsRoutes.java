@@ -1,6 +1,7 @@
 package dev.tidings.worker.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tidings.ingress.TidingsHttpServer;
 import dev.tidings.worker.internal.asyncapi.AsyncApi;
 import dev.tidings.worker.internal.asyncapi.DocsPage;
 import java.nio.charset.StandardCharsets;
@@ -30,5 +31,10 @@ public final class DocsRoutes {
     routes.put("/docs", new Route("text/html; charset=utf-8", () -> page));
     routes.put("/docs/", new Route("text/html; charset=utf-8", () -> page));
     return Map.copyOf(routes);
+  }
+
+  /** Adds {@code routes} to the worker's HTTP server. */
+  public static void addTo(TidingsHttpServer.Builder server, Map<String, Route> routes) {
+    routes.forEach((path, route) -> server.route(path, route.contentType(), route.body()));
   }
 }

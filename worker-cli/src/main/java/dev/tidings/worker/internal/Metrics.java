@@ -203,6 +203,34 @@ public final class Metrics {
     }
 
     @Override
+    public void requestCompleted(String stream, String outcome, long nanos) {
+      safely(() -> {
+        counter("tidings.requests", "requests made with Application.request, by outcome",
+            "stream", stream, "outcome", outcome.toLowerCase(Locale.ROOT)).increment();
+        timer("tidings.request.duration", "time from a request to its reply, failure or timeout", "stream", stream)
+            .record(nanos, TimeUnit.NANOSECONDS);
+      });
+    }
+
+    @Override
+    public void replyDropped(String replyStream, String reason) {
+      safely(() -> counter("tidings.replies.dropped", "replies no pending request waited for (late, unknown)",
+          "reason", reason.toLowerCase(Locale.ROOT)).increment());
+    }
+
+    @Override
+    public void replied(String group, String replyStream, boolean error) {
+      safely(() -> counter("tidings.replies.sent", "replies sent by serving subscriptions, by kind",
+          "group", group, "kind", error ? "failure" : "reply").increment());
+    }
+
+    @Override
+    public void replyUnroutable(String group, String stream) {
+      safely(() -> counter("tidings.replies.unroutable", "replies not sent: no reply-to header and no replyTo",
+          "group", group, "stream", stream).increment());
+    }
+
+    @Override
     public void rebalanced(String group, int assignedPartitions, int revoked) {
       safely(() -> {
         if (assignedPartitions > 0) {

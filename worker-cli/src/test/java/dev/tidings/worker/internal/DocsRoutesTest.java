@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.tidings.Health;
+import dev.tidings.ingress.TidingsHttpServer;
 import dev.tidings.worker.internal.asyncapi.AsyncApiTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,12 +22,13 @@ import org.junit.jupiter.api.Test;
 class DocsRoutesTest {
   private final HttpClient client = HttpClient.newHttpClient();
   private final JsonNode document = AsyncApiTest.document(AsyncApiTest.shop());
-  private HttpEndpoints http;
+  private TidingsHttpServer http;
 
   @BeforeEach
   void start() {
     Metrics metrics = new Metrics();
-    http = HttpEndpoints.start(0, () -> new Health(true, true, List.of()), metrics, DocsRoutes.of(document));
+    http = HttpPort.start(0, () -> new Health(true, true, List.of()), metrics,
+        server -> DocsRoutes.addTo(server, DocsRoutes.of(document)));
   }
 
   @AfterEach

@@ -45,6 +45,23 @@ class MetricsTest {
   }
 
   @Test
+  void countsRequestsRepliesAndDroppedReplies() {
+    Telemetry t = telemetry;
+    t.requestCompleted("executions", "REPLIED", 14_000_000);
+    t.requestCompleted("executions", "TIMED_OUT", 30_000_000_000L);
+    t.replyDropped("tidings.replies.x", "LATE");
+    t.replied("executors", "tidings.replies.x", true);
+    t.replyUnroutable("executors", "executions");
+    String text = metrics.scrape();
+    assertContains(text, "tidings_requests_total{outcome=\"replied\",stream=\"executions\"} 1.0");
+    assertContains(text, "tidings_requests_total{outcome=\"timed_out\",stream=\"executions\"} 1.0");
+    assertContains(text, "tidings_request_duration_seconds_count{stream=\"executions\"} 2");
+    assertContains(text, "tidings_replies_dropped_total{reason=\"late\"} 1.0");
+    assertContains(text, "tidings_replies_sent_total{group=\"executors\",kind=\"failure\"} 1.0");
+    assertContains(text, "tidings_replies_unroutable_total{group=\"executors\",stream=\"executions\"} 1.0");
+  }
+
+  @Test
   void healthGaugesFollowTheApplicationOnEveryScrape() {
     AtomicReference<Health> health = new AtomicReference<>(new Health(true, true, List.of(
         new Health.SubscriptionHealth("billing", "orders.*", Health.State.RUNNING, 2,
