@@ -26,6 +26,8 @@ import picocli.CommandLine;
 /** The worker's registration of its schemas in the registry topic, on the testkit's broker. */
 class SchemaRegistryWorkerTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  /** Greeting:1 and its subscription only (the worker's class path holds other registrations too). */
+  private static final String GREETING_APP = "dev.tidings.worker.fixtures.GreetingRegistration";
 
   /** Starts the worker with {@code args}, waits until it runs, stops it; returns what it printed. */
   private static String runUntilStarted(TestKafka kafka, String... args) throws InterruptedException {
@@ -38,6 +40,7 @@ class SchemaRegistryWorkerTest {
     List<String> all = new ArrayList<>(List.of("--kafka-servers", kafka.bootstrapServers(), "--topic-prefix",
         kafka.topicPrefix(), "--shutdown-timeout", "5s", "--application-name", "greeter-app"));
     all.addAll(List.of(args));
+    all.add(GREETING_APP);
     System.setProperty("tidings.test.group", kafka.topic("greeter"));
     int[] code = {-1};
     Thread run = new Thread(() -> code[0] = line.execute(all.toArray(String[]::new)), "worker-run");
@@ -85,7 +88,8 @@ class SchemaRegistryWorkerTest {
       registry.register(List.of(SchemaDefinition.of(Greeting.class, "Greeting", 1, changed)), "other-app", TIMEOUT,
           l -> { });
     }
-    Result r = Cli.run("--kafka-servers", kafka.bootstrapServers(), "--topic-prefix", kafka.topicPrefix());
+    Result r = Cli.run("--kafka-servers", kafka.bootstrapServers(), "--topic-prefix", kafka.topicPrefix(),
+        GREETING_APP);
     assertEquals(1, r.exitCode(), r::toString);
     assertTrue(r.err().startsWith("error: refusing to start: schema Greeting:1 (" + Greeting.class.getName()
         + ") differs from the one registered in topic '" + topic + "' by other-app at "), r::toString);
@@ -116,7 +120,7 @@ class SchemaRegistryWorkerTest {
   void aRegistryThatCannotBeCreatedStopsTheStartInOneLineWithinTheTimeout(TestKafka kafka) {
     long start = System.nanoTime();
     Result r = Cli.run("--kafka-servers", kafka.bootstrapServers(), "--topic-prefix", kafka.topicPrefix(),
-        "--schemas-registry-topic", "no spaces allowed", "--schemas-registry-timeout", "5s");
+        "--schemas-registry-topic", "no spaces allowed", "--schemas-registry-timeout", "5s", GREETING_APP);
     long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
     assertEquals(1, r.exitCode(), r::toString);
     assertTrue(r.err().startsWith("error: refusing to start: the schema registry topic 'no spaces allowed' could not"
@@ -143,7 +147,7 @@ class SchemaRegistryWorkerTest {
           Greeting.SCHEMA.replace("\"minLength\":1", "\"minLength\":3"))), "other-app", TIMEOUT, l -> { });
     }
     Result r = Cli.run("--kafka-servers", kafka.bootstrapServers(), "--topic-prefix", kafka.topicPrefix(),
-        "schemas", "check", "--against", "registry");
+        GREETING_APP, "schemas", "check", "--against", "registry");
     assertEquals(1, r.exitCode(), r::toString);
     assertTrue(r.out().contains("Greeting:1 /properties/text/minLength [schema-changed]"), r::toString);
     assertTrue(r.out().contains("FAILED: 1 schema(s) checked against registry topic " + topic + " at "

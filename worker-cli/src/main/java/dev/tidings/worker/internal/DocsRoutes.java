@@ -29,7 +29,6 @@ public final class DocsRoutes {
     routes.put("/asyncapi.yaml", new Route("application/yaml", () -> yaml));
     routes.put("/asyncapi.json", new Route("application/json", () -> json));
     routes.put("/docs", new Route("text/html; charset=utf-8", () -> page));
-    routes.put("/docs/", new Route("text/html; charset=utf-8", () -> page));
     return Map.copyOf(routes);
   }
 

@@ -95,8 +95,8 @@ public final class WorkerOptions {
   Map<String, String> subscriptionSettings = new LinkedHashMap<>();
 
   @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "${env:TIDINGS_HTTP_PORT:-0}",
-      description = "Serve /health/live, /health/ready and /metrics (Prometheus) on this port; 0 for no"
-          + " HTTP. Env: TIDINGS_HTTP_PORT. Default: ${DEFAULT-VALUE}.")
+      description = "Serve /health/live, /health/ready, /metrics (Prometheus), /docs and /asyncapi.yaml on this"
+          + " port; 0 for no HTTP. Env: TIDINGS_HTTP_PORT. Default: ${DEFAULT-VALUE}.")
   int httpPort;
 
   @Option(names = "--shutdown-timeout", paramLabel = "DURATION", converter = DurationConverter.class,

@@ -35,7 +35,7 @@ class SchemasCommandTest {
   @Test
   void exportsOneFilePerSchema() throws Exception {
     Path target = dir.resolve("schemas");
-    Result r = Cli.run("schemas", "export", target.toString());
+    Result r = Cli.run("dev.tidings.worker.fixtures.GreetingRegistration", "schemas", "export", target.toString());
     assertEquals(0, r.exitCode(), r::toString);
     assertEquals(Greeting.SCHEMA + "\n", Files.readString(target.resolve("Greeting-1.json")));
     assertTrue(r.out().contains("1 schema(s) exported to " + target), r::toString);
