@@ -13,10 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -68,7 +70,7 @@ public final class KafkaSchemaRegistry implements SchemaRegistryTopic {
   public Map<String, RegisteredSchema> load(Duration timeout, Consumer<String> progress) {
     Map<String, RegisteredSchema> entries = RegistryReader.read(consumerConfig(), topic, options.kafkaServers(),
         timeout, progress);
-    loaded = Map.copyOf(entries);
+    loaded = Collections.unmodifiableMap(new TreeMap<>(entries));
     return loaded;
   }
 
@@ -101,7 +103,7 @@ public final class KafkaSchemaRegistry implements SchemaRegistryTopic {
     Map<String, RegisteredSchema> all = new HashMap<>(stored);
     Instant now = clock.instant();
     written.forEach((key, schema) -> all.put(key, new RegisteredSchema(key, schema, application, now)));
-    return Map.copyOf(all);
+    return Collections.unmodifiableMap(new TreeMap<>(all));
   }
 
   private SchemaConflictException conflict(SchemaDefinition<?> definition, String canonical, RegisteredSchema existing,
