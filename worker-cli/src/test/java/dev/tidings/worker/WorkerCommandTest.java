@@ -30,7 +30,7 @@ class WorkerCommandTest {
     Result r = Cli.run("--help");
     assertEquals(0, r.exitCode(), r::toString);
     for (String expected : new String[] {"Usage: worker", "--kafka-servers", "--kafka-settings", "--topic-prefix",
-        "--replication-factor", "--partitions", "--commit", "--http-port", "--dev", "-cp", "[APP]",
+        "--replication-factor", "exact-group-ids", "--partitions", "--commit", "--http-port", "--dev", "-cp", "[APP]",
         "schemas", "publish", "healthcheck", "asyncapi", "--schemas-registry", "KAFKA_BOOTSTRAP_SERVERS", "Exit codes:"}) {
       assertTrue(r.out().contains(expected), () -> "help lacks " + expected + "\n" + r);
     }
@@ -155,7 +155,7 @@ class WorkerCommandTest {
     line.setErr(new PrintWriter(err, true));
     int[] code = {-1};
     Thread run = new Thread(() -> code[0] = line.execute("--kafka-servers", kafka.bootstrapServers(),
-        "--topic-prefix", kafka.topicPrefix(), "--shutdown-timeout", "10s"), "worker-run");
+        "--topic-prefix", kafka.topicPrefix(), "--exact-group-ids", "--shutdown-timeout", "10s"), "worker-run");
     try {
       run.start();
       Wait.until(() -> out.toString().contains("Worker running."), Duration.ofSeconds(60), "the worker to start");
@@ -167,7 +167,8 @@ class WorkerCommandTest {
         app.publishAndWait("greetings", new Greeting("in-process", 2));
       }
       TopicPartition partition = new TopicPartition(kafka.topic("greetings"), 0);
-      Wait.until(() -> Long.valueOf(2).equals(kafka.committedOffsets(kafka.topicPrefix() + group).get(partition)),
+      // --exact-group-ids: committed under the group as written (the default, prefixed, is in WorkerProcessTest)
+      Wait.until(() -> Long.valueOf(2).equals(kafka.committedOffsets(group).get(partition)),
           Duration.ofSeconds(60), "2 greetings handled and committed");
     } finally {
       System.clearProperty("tidings.test.group");

@@ -58,6 +58,13 @@ public final class WorkerOptions {
           + " Default: empty.")
   String topicPrefix;
 
+  @Option(names = "--exact-group-ids", scope = ScopeType.INHERIT, negatable = true,
+      defaultValue = "${env:TIDINGS_EXACT_GROUP_IDS:-false}", fallbackValue = "true",
+      description = "Use each subscription's group as the Kafka group id as it is, without the topic prefix"
+          + " (to keep the committed offsets of groups from before group ids were prefixed)."
+          + " Env: TIDINGS_EXACT_GROUP_IDS. Default: false (group id = topic prefix + group).")
+  boolean exactGroupIds;
+
   @Option(names = "--replication-factor", scope = ScopeType.INHERIT, paramLabel = "N",
       defaultValue = "${env:TIDINGS_REPLICATION_FACTOR}",
       description = "Replication factor of topics the worker creates. Env: TIDINGS_REPLICATION_FACTOR."
@@ -309,6 +316,7 @@ public final class WorkerOptions {
       ApplicationOptions.Builder builder = ApplicationOptions.builder()
           .kafkaServers(servers)
           .topicPrefix(topicPrefix)
+          .exactGroupIds(exactGroupIds)
           .kafkaSettings(kafkaSettings().values())
           .replicationFactor(replicationFactor)
           .partitions(partitions)
