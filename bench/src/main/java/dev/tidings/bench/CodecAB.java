@@ -17,8 +17,9 @@ import java.util.Map;
  * The codec's per-message cost as interleaved A/B rounds in one JVM, for a machine too busy for
  * JMH's back-to-back iterations to be comparable: each round times every variant for the same
  * slice, in an order that rotates per round, so that load that comes and goes hits all variants
- * alike. Reports the median ns/op and the median of per-round ratios to Jackson alone, with ±
- * half the range relative to the median.
+ * alike. Reports the median ns/op and the median of per-round ratios to Jackson alone, with the
+ * interquartile range over rounds (on a loaded machine the full range says only how bad the worst
+ * slice was).
  *
  * <p>{@code CodecAB [--rounds N] [--slice-ms M] [--out FILE]}.
  */
@@ -50,8 +51,8 @@ public final class CodecAB {
     for (Shape shape : Shape.values()) {
       run(shape, rounds, sliceMs, table);
     }
-    table.note("ns/op: median over rounds; ratios: median of per-round ratios; ± half the range relative to the"
-        + " median. Jackson: readValue of the envelope into the record (consume) and writeValueAsBytes (publish)."
+    table.note("ns/op: median over rounds; ratios: median of per-round ratios; in brackets the interquartile"
+        + " range over rounds. Jackson: readValue of the envelope into the record (consume) and writeValueAsBytes (publish)."
         + " before (no reader): the same definition without its generated reader, i.e. bind, check, rewrite and"
         + " compare.");
     String text = table.toString();
@@ -100,10 +101,24 @@ public final class CodecAB {
     for (String name : names) {
       String base = name.startsWith("consume") ? names.get(0) : names.get(3);
       String before = name.startsWith("consume: Tidings decodeExact (") ? names.get(2) : null;
-      table.row(shape.label(), name, Stats.medianSpread(nanos.get(name)),
-          name.equals(base) ? "" : Stats.ratioSpread(ratios(nanos.get(name), nanos.get(base))),
-          before == null ? "" : Stats.ratioSpread(ratios(nanos.get(name), nanos.get(before))));
+      table.row(shape.label(), name, Stats.number(Stats.median(nanos.get(name))) + " " + iqr(nanos.get(name)),
+          name.equals(base) ? "" : ratio(ratios(nanos.get(name), nanos.get(base))),
+          before == null ? "" : ratio(ratios(nanos.get(name), nanos.get(before))));
     }
+  }
+
+  /** {@code 0.50× (0.45–0.56)}: the median and the interquartile range. */
+  private static String ratio(List<Double> values) {
+    return Stats.ratio(Stats.median(values)) + " " + iqr(values).replace("(", "(").replace(")", "×)");
+  }
+
+  /** {@code (p25–p75)} of {@code values}. */
+  private static String iqr(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    java.util.Collections.sort(sorted);
+    double p25 = sorted.get(sorted.size() / 4);
+    double p75 = sorted.get((sorted.size() * 3) / 4);
+    return "(" + Stats.number(p25) + "–" + Stats.number(p75) + ")";
   }
 
   private static List<Double> ratios(List<Double> a, List<Double> b) {

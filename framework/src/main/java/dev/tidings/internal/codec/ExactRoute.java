@@ -35,6 +35,14 @@ final class ExactRoute {
    * @param wanted the schema keys worth binding (others are left alone, before any binding)
    */
   static EnvelopeCodec.Exact decode(SchemaRegistry registry, byte[] value, Predicate<String> wanted) {
+    return decode(registry, value, wanted, false);
+  }
+
+  /**
+   * @param readerOnly whether to stop after the generated reader (no bind, rewrite and compare)
+   */
+  static EnvelopeCodec.Exact decode(
+      SchemaRegistry registry, byte[] value, Predicate<String> wanted, boolean readerOnly) {
     if (value == null || !startsWith(value, COMPACT_START) || value[value.length - 1] != '}') {
       return null;
     }
@@ -65,6 +73,9 @@ final class ExactRoute {
       if (read != null && schema.certainlyValid(read)) {
         return new EnvelopeCodec.Exact(key, read);
       }
+    }
+    if (readerOnly) {
+      return null;
     }
     try {
       Record record = schema.reader().readValue(value, prefix.length, dataEnd - prefix.length);
