@@ -115,7 +115,7 @@ public interface Application extends AutoCloseable {
    * RequestHeaders#REPLY_TO}; the reply stream is created and read from its end on the first request.
    *
    * <pre>{@code
-   * ExecutionResult result = app.request("executions", new ExecutionRequest("job-1", "sum", List.of(1, 2)),
+   * ExecutionResult result = app.request("executions", new ExecutionRequest("job-1", Operation.SUM, List.of(1.0, 2.0)),
    *     ExecutionResult.class, Duration.ofSeconds(30)).join();
    * }</pre>
    *

@@ -91,7 +91,11 @@ public final class ApplicationOptions {
     return b;
   }
 
-  /** {@code bootstrap.servers}: {@code host:port[,host:port...]}. */
+  /**
+   * {@code bootstrap.servers}: {@code host:port[,host:port...]}; {@code null} only for an
+   * application that publishes through a transport other than kafka and has no Kafka at all (it
+   * cannot subscribe).
+   */
   public String kafkaServers() {
     return kafkaServers;
   }
@@ -406,13 +410,16 @@ public final class ApplicationOptions {
     public ApplicationOptions build() {
       if (kafkaServers == null || kafkaServers.isBlank()) {
         Object fromSettings = kafkaSettings.get("bootstrap.servers");
-        if (fromSettings == null) {
+        if (fromSettings != null) {
+          kafkaServers = fromSettings.toString();
+        } else if (publishesWithoutKafka()) {
+          kafkaServers = null;
+        } else {
           throw new ConfigurationException(
               "kafkaServers is not set: pass host:port[,host:port] of your Kafka brokers");
         }
-        kafkaServers = fromSettings.toString();
       }
-      for (String server : kafkaServers.split(",")) {
+      for (String server : kafkaServers == null ? new String[0] : kafkaServers.split(",")) {
         String s = server.trim();
         int colon = s.lastIndexOf(':');
         if (colon <= 0 || colon == s.length() - 1 || !s.substring(colon + 1).chars().allMatch(Character::isDigit)) {
@@ -442,6 +449,13 @@ public final class ApplicationOptions {
             + " digits, '.', '_' and '-', or leave it unset for a random one");
       }
       return new ApplicationOptions(this);
+    }
+
+    /** A transport other than kafka: such an application may publish without Kafka servers (but not subscribe). */
+    private boolean publishesWithoutKafka() {
+      String type = transport != null ? transport.type()
+          : transportConfig != null ? transportConfig.type() : "kafka";
+      return !type.equals("kafka");
     }
 
     private static boolean topicChar(int c) {

@@ -48,7 +48,7 @@ public interface SchemaRegistryTopic extends SchemaSource, AutoCloseable {
    * {@code timeout}; {@code progress} gets a line about once a second while reading. A topic that
    * does not exist yet reads as empty. Values that are not registry entries are skipped (logged).
    *
-   * @return the entries by {@code id:version}
+   * @return the entries by {@code id:version}, sorted by key
    * @throws TidingsException (fatal) when the topic cannot be read within {@code timeout}, naming
    *     the topic, the servers and how far the read came
    */

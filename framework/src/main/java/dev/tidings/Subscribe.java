@@ -71,4 +71,34 @@ public @interface Subscribe {
    * per application, and per-key ordering and batch handlers are compile errors.
    */
   SubscriptionMode mode() default SubscriptionMode.CLASSIC;
+
+  /**
+   * The wait before the second attempt, in milliseconds; each later wait doubles (with ±20%
+   * jitter) up to {@link #maxBackoffMillis()}. -1 = default (200 ms).
+   */
+  long backoffMillis() default -1;
+
+  /**
+   * The longest wait between two attempts, in milliseconds; at least {@link #backoffMillis()}.
+   * -1 = default (30 s, or {@link #backoffMillis()} when that is larger).
+   */
+  long maxBackoffMillis() default -1;
+
+  /**
+   * Exceptions (and their subclasses) not worth retrying: a record whose handler throws one goes to
+   * the dead-letter stream at once.
+   */
+  Class<? extends Throwable>[] noRetryFor() default {};
+
+  /**
+   * Records per partition fetched but not finished before the partition is paused; 0 = default
+   * (1000).
+   */
+  int maxInFlight() default 0;
+
+  /**
+   * The stream dead letters go to; empty = each record's own stream + {@code ".dlt"}. The
+   * subscription never consumes it, even when its pattern matches it.
+   */
+  String deadLetterStream() default "";
 }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -101,6 +102,74 @@ class QueueSubscriptionTest {
       seen.awaitAtLeast(3, "a later record of the first topic");
     }
     assertEquals(List.of("tasks.first:a", "tasks.second:b", "tasks.first:c"), seen.items());
+  }
+
+  @Test
+  void gracefulStopReleasesUnstartedRecordsAtOnce(TestKafka kafka) {
+    String group = "stop-" + kafka.topicPrefix();
+    int n = 60;
+    Set<String> first = ConcurrentHashMap.newKeySet();
+    Set<String> second = ConcurrentHashMap.newKeySet();
+    // One consumer takes all 60 records in one poll and handles them slowly; the locks last 30 s (the default).
+    ApplicationOptions options = TestApps.options(kafka).consumerSetting("max.poll.records", n).build();
+    try (Application app = Application.create(options)) {
+      app.mount(slow(group, first));
+      java.util.List<java.util.concurrent.CompletableFuture<PublishResult>> sent = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        sent.add(app.publish("jobs", new Foo(Integer.toString(i))));
+      }
+      sent.forEach(java.util.concurrent.CompletableFuture::join);
+      app.start();
+      Wait.until(() -> first.size() >= 3, WAIT, "the first consumer to start on its records");
+    }
+    assertTrue(first.size() < n, "the first application stopped before it handled everything: " + first.size());
+    long start = System.nanoTime();
+    try (Application app = Application.create(options)) {
+      app.mount(slow(group, second)).start();
+      // Released records are delivered again at once; locked ones would wait for the 30 s lock to expire.
+      // (Closing a share consumer also releases what it did not acknowledge; Tidings releases them itself.)
+      Wait.until(() -> first.size() + second.size() >= n, Duration.ofSeconds(20),
+          "the records the first application released to reach the second");
+    }
+    Set<String> all = new java.util.HashSet<>(first);
+    all.addAll(second);
+    assertEquals(n, all.size(), "every record handled");
+    assertTrue(System.nanoTime() - start < Duration.ofSeconds(20).toNanos());
+  }
+
+  private static Router slow(String group, Set<String> handled) {
+    Router router = Fixtures.router();
+    router.subscribe("jobs", group).mode(SubscriptionMode.SHARE).on(Foo.class, (foo, ctx) -> {
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+      handled.add(foo.bar());
+    });
+    return router;
+  }
+
+  @Test
+  void nonsenseCombinationsAreRefusedWithTheReason(TestKafka kafka) {
+    Router router = Fixtures.router();
+    Subscription batch = router.subscribe("jobs", "batch").onBatch(Foo.class, (foos, contexts) -> { });
+    ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class,
+        () -> batch.mode(SubscriptionMode.SHARE));
+    assertTrue(e.getMessage().contains("batch handler"), e.getMessage());
+    Subscription queue = router.subscribe("jobs", "queue").mode(SubscriptionMode.SHARE);
+    e = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class, () -> queue.ordering(Ordering.KEY));
+    assertTrue(e.getMessage().contains("keeps no order"), e.getMessage());
+    e = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class,
+        () -> queue.onBatch(Foo.class, (foos, contexts) -> { }));
+    assertTrue(e.getMessage().contains("no batch handlers"), e.getMessage());
+    e = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class,
+        () -> router.subscribe("jobs", "keyed").ordering(Ordering.KEY).mode(SubscriptionMode.SHARE));
+    assertTrue(e.getMessage().contains("orders by KEY"), e.getMessage());
+
+    Router manual = Fixtures.router();
+    manual.subscribe("jobs", "manual-" + kafka.topicPrefix()).mode(SubscriptionMode.SHARE).on(Foo.class, (f, c) -> { });
+    try (Application app = Application.create(TestApps.options(kafka).commitMode(CommitMode.MANUAL).build())) {
+      app.mount(manual);
+      e = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class, app::start);
+      assertTrue(e.getMessage().contains("commitMode is MANUAL"), e.getMessage());
+    }
   }
 
   private static String header(ConsumerRecord<byte[], byte[]> record, String name) {

@@ -267,4 +267,14 @@ class RequestReplyTest {
       assertNotNull(reply.consumerRecord());
     }
   }
+
+  @Test
+  void aQueueSubscriptionAnswersRequestsToo(TestKafka kafka) throws Exception {
+    try (Application server = server(kafka, Telemetry.NONE, s -> s.mode(SubscriptionMode.SHARE).onRequest(Ask.class,
+            (ask, ctx) -> CompletableFuture.completedFuture(new Answer(ask.id(), ask.n() * 2))));
+        Application client = caller(kafka, Telemetry.NONE, 100)) {
+      assertEquals(new Answer("q-1", 10),
+          client.request("asks", new Ask("q-1", 5), Answer.class, Duration.ofSeconds(60)).get(90, TimeUnit.SECONDS));
+    }
+  }
 }

@@ -83,8 +83,13 @@ final class Env implements AutoCloseable {
 
   /** Creates {@code prefix + stream} as Tidings would (same partitions and replication). */
   String createTopic(String stream) throws Exception {
+    return createTopic(stream, PARTITIONS);
+  }
+
+  /** Creates {@code prefix + stream} with {@code partitions} partitions. */
+  String createTopic(String stream, int partitions) throws Exception {
     String topic = topic(stream);
-    admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, replication))).all().get(60, TimeUnit.SECONDS);
+    admin.createTopics(List.of(new NewTopic(topic, partitions, replication))).all().get(60, TimeUnit.SECONDS);
     return topic;
   }
 

@@ -43,6 +43,10 @@ public final class Harness {
           String section = switch (comparison) {
             case "publish" -> new PublishComparison(env).run();
             case "consume" -> new ConsumeComparison(env).run();
+            case "transport" -> new TransportComparison(env).run();
+            case "http" -> new HttpTransportComparison(env).run();
+            case "request" -> new RequestReplyComparison(env).run();
+            case "queue" -> new QueueComparison(env).run();
             default -> new LatencyComparison(env).run();
           };
           System.out.print(section);

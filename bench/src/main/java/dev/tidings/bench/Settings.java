@@ -6,11 +6,11 @@ import java.util.List;
 /** The harness's command line. */
 final class Settings {
   static final String USAGE = """
-      usage: Harness [--bootstrap host:port] [--quick] [--only publish,consume,latency]
+      usage: Harness [--bootstrap host:port] [--quick] [--only publish,consume,latency,queue,transport,http,request]
                      [--shapes small,rich] [--rounds N] [--out FILE]
         --bootstrap  an external cluster (default: an in-process broker from the testkit)
         --quick      a smoke run: fewer records and shorter trials
-        --only       the comparisons to run, in this order (default: all three)
+        --only       the comparisons to run, in this order (default: publish,consume,latency,queue)
         --shapes     the record shapes (default: small,rich)
         --rounds     measured rounds per comparison, at least 3 (default 3; latency 5 unless --quick)
         --out        also append the markdown table to FILE
@@ -18,7 +18,7 @@ final class Settings {
 
   String bootstrap;
   boolean quick;
-  List<String> comparisons = List.of("publish", "consume", "latency");
+  List<String> comparisons = List.of("publish", "consume", "latency", "queue");
   List<Shape> shapes = List.of(Shape.SMALL, Shape.RICH);
   /** Measured rounds; 0 means each comparison's default. */
   int rounds;
@@ -48,8 +48,8 @@ final class Settings {
       throw new IllegalArgumentException("--rounds is " + s.rounds + ": use at least 3, medians need them");
     }
     for (String c : s.comparisons) {
-      if (!List.of("publish", "consume", "latency").contains(c)) {
-        throw new IllegalArgumentException("--only has '" + c + "': use publish, consume or latency");
+      if (!List.of("publish", "consume", "latency", "queue", "transport", "http", "request").contains(c)) {
+        throw new IllegalArgumentException("--only has '" + c + "': use publish, consume, latency, queue, transport, http or request");
       }
     }
     return s;

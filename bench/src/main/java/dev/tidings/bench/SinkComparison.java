@@ -1,16 +1,11 @@
 package dev.tidings.bench;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.tidings.Application;
 import dev.tidings.ApplicationOptions;
 import dev.tidings.Telemetry;
 import dev.tidings.http.sink.HttpRequest;
 import dev.tidings.http.sink.HttpSink;
 import dev.tidings.testkit.EmbeddedKafka;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -30,10 +25,18 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The HTTP sink against a raw {@link HttpClient} loop, at concurrency 1, 16 and 64, in one JVM against
- * one local no-op HTTP server (the JDK's {@code HttpServer}) and an in-process broker. The raw loop
+ * one local no-op HTTP server (Jetty 12) and an in-process broker. The raw loop
  * runs {@code c} threads that send the same GET with {@code send()}; the sink consumes as many
  * pre-filled {@code HttpRequest:1} messages (keys spread over 3 partitions) with {@code
  * concurrency(c)}, and each exchange is published to the success stream and acknowledged before its
@@ -54,21 +57,22 @@ public final class SinkComparison {
   public static void main(String[] args) throws Exception {
     int messages = Integer.getInteger("bench.sink.messages", 6000);
     int rounds = Integer.getInteger("bench.sink.rounds", 2);
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-    ExecutorService serverPool = Executors.newFixedThreadPool(64);
     AtomicLong firstHit = new AtomicLong();
-    server.createContext("/", exchange -> {
-      firstHit.compareAndSet(0, System.nanoTime());
-      try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
-        in.readAllBytes();
-        byte[] ok = "ok".getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(200, ok.length);
-        out.write(ok);
+    Server server = new Server(new QueuedThreadPool(200));
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    server.addConnector(connector);
+    server.setHandler(new Handler.Abstract.NonBlocking() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) {
+        firstHit.compareAndSet(0, System.nanoTime());
+        response.setStatus(200);
+        Content.Sink.write(response, true, "ok", callback);
+        return true;
       }
     });
-    server.setExecutor(serverPool);
     server.start();
-    String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/noop";
+    String url = "http://127.0.0.1:" + connector.getLocalPort() + "/noop";
     List<String> rows = new ArrayList<>();
     try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
       for (int c : CONCURRENCY) {
@@ -96,8 +100,7 @@ public final class SinkComparison {
             ms(sinkP[1] - rawP[1])));
       }
     } finally {
-      server.stop(0);
-      serverPool.shutdownNow();
+      server.stop();
     }
     System.out.println();
     System.out.println("| concurrency | raw HttpClient req/s | sink exchanges/s | sink / raw | raw p50 / p99 ms |"
@@ -163,10 +166,14 @@ public final class SinkComparison {
           (short) 1))).all().get(30, TimeUnit.SECONDS);
       try (Application filler = Application.create(options.build())) {
         filler.mount(sink.router());
+        List<java.util.concurrent.CompletableFuture<?>> sent = new ArrayList<>();
         for (int i = 0; i < messages; i++) {
-          filler.publish("req", HttpRequest.of("GET", url), Integer.toString(i % 1024).getBytes(StandardCharsets.UTF_8));
+          sent.add(filler.publish("req", HttpRequest.of("GET", url),
+              Integer.toString(i % 1024).getBytes(StandardCharsets.UTF_8)));
         }
         filler.flush();
+        java.util.concurrent.CompletableFuture.allOf(sent.toArray(java.util.concurrent.CompletableFuture[]::new))
+            .get(2, TimeUnit.MINUTES);
       }
       long[] handler = new long[messages * 2];
       AtomicInteger handled = new AtomicInteger();
@@ -184,7 +191,13 @@ public final class SinkComparison {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (successCount(admin, prefix + "req.success") < messages) {
           if (System.nanoTime() > deadline) {
-            throw new IllegalStateException("the sink did not finish " + messages + " exchanges in 10 minutes");
+            throw new IllegalStateException("the sink did not finish " + messages + " exchanges in 10 minutes: "
+                + successCount(admin, prefix + "req.success") + " exchanges of " + successCount(admin, prefix + "req")
+                + " requests, " + handled.get() + " handled");
+          }
+          if (Boolean.getBoolean("bench.sink.progress")) {
+            System.out.println("progress: " + successCount(admin, prefix + "req.success") + " exchanges of "
+                + successCount(admin, prefix + "req") + " requests, " + handled.get() + " handled");
           }
           TimeUnit.MILLISECONDS.sleep(20);
         }

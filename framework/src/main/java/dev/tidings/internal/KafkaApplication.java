@@ -129,6 +129,16 @@ public final class KafkaApplication implements Application {
       return this;
     }
     checkOpen();
+    if (options.kafkaServers() == null) {
+      if (!subscriptions.isEmpty()) {
+        throw new ConfigurationException("the application has " + subscriptions.size() + " subscription(s) but no"
+            + " Kafka servers (it publishes through the " + transport.type() + " transport): set kafkaServers to"
+            + " consume");
+      }
+      started = true;
+      startHooks.forEach(hook -> hook.accept(this));
+      return this;
+    }
     SubscriptionOverrides.apply(options.subscriptionSettings(), subscriptions);
     List<Runner> created = new ArrayList<>();
     for (Subscription s : subscriptions) {
@@ -193,7 +203,8 @@ public final class KafkaApplication implements Application {
       throw new PublishException("publishing to " + stream + " failed: " + e.getCause(), false, e.getCause());
     } catch (TimeoutException e) {
       throw new PublishException("publishing to " + stream + " got no answer within " + timeout
-          + ": is Kafka at " + options.kafkaServers() + " reachable?", true, e);
+          + (kafka != null ? ": is Kafka at " + options.kafkaServers() + " reachable?"
+              : " through the " + transport.type() + " transport: is its target reachable?"), true, e);
     }
   }
 

@@ -51,7 +51,8 @@ class HttpTransportTest {
         Transport t = http(ingress, "auth: {type: bearer, tokenEnv: INGRESS_TOKEN}\nheaders: {X-Team: billing}\n")) {
       OutgoingMessage m = new OutgoingMessage("orders", "o-1".getBytes(StandardCharsets.UTF_8),
           List.of(OutgoingMessage.Header.of("traceparent", "00-abc-def-01"),
-              OutgoingMessage.Header.of("tidings.correlation-id", "c-9")), envelope(1), null);
+              OutgoingMessage.Header.of("tidings.correlation-id", "c-9"),
+              OutgoingMessage.Header.of("tidings.request-id", "req-7")), envelope(1), null);
       Delivery d = t.send(m).toCompletableFuture().get();
       assertEquals(new Delivery("http", "p.orders", 0, 0, 201), d);
       FakeIngress.Request r = ingress.requests().get(0);
@@ -61,6 +62,7 @@ class HttpTransportTest {
       assertEquals("o-1", r.header("Tidings-Key"));
       assertEquals("00-abc-def-01", r.header("traceparent"));
       assertEquals("c-9", r.header("Tidings-Header-tidings.correlation-id"));
+      assertEquals("req-7", r.header("X-Request-ID"));
       assertEquals("billing", r.header("X-Team"));
       assertEquals("Bearer " + SECRET, r.header("Authorization"));
       assertArrayEquals(envelope(1), r.body());

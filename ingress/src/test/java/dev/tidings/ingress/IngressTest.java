@@ -26,6 +26,14 @@ class IngressTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Duration WAIT = Duration.ofSeconds(30);
 
+  static JsonNode json(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (Exception e) {
+      throw new AssertionError("not JSON: " + text, e);
+    }
+  }
+
   static JsonNode json(HttpResponse<String> r) {
     try {
       return JSON.readTree(r.body());

@@ -48,6 +48,7 @@ import java.util.List;
  *       <td>none</td></tr>
  *   <tr><td>kafkaSetting</td><td>a Kafka client setting, {@code key=value}; repeatable</td><td>none</td></tr>
  *   <tr><td>kafkaSettings</td><td>Kafka client settings, a JSON object or {@code k=v;k=v}</td><td>none</td></tr>
+ *   <tr><td>transport</td><td>instead of Kafka: a one-line YAML transport section, or {@code @FILE}</td><td>kafka</td></tr>
  *   <tr><td>appender-ref</td><td>fallback appenders for events that could not be published</td><td>none</td></tr>
  *   <tr><td>closeTimeoutMillis</td><td>bound of {@link #stop()}</td><td>5000</td></tr>
  *   <tr><td>dropBelowWarnFirst</td><td>drop events below WARN once the queue is 80% full</td><td>false</td></tr>
@@ -72,6 +73,7 @@ public class KafkaAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
   private String serviceName;
   private final List<String> fields = new ArrayList<>();
   private String kafkaSettings;
+  private String transport;
   private final List<String> kafkaSettingEntries = new ArrayList<>();
   private long closeTimeoutMillis = ShipperConfig.DEFAULT_CLOSE_TIMEOUT_MILLIS;
   private boolean dropBelowWarnFirst;
@@ -91,6 +93,7 @@ public class KafkaAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
         .keying(keying)
         .serviceName(serviceName)
         .kafkaSettings(kafkaSettings)
+        .transport(transport)
         .closeTimeoutMillis(closeTimeoutMillis)
         .dropBelowWarnFirst(dropBelowWarnFirst);
     fields.forEach(builder::field);
@@ -195,6 +198,15 @@ public class KafkaAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
   /** Kafka client settings as a JSON object or {@code k=v;k=v}; {@code <kafkaSetting>} entries win. */
   public void setKafkaSettings(String kafkaSettings) {
     this.kafkaSettings = kafkaSettings;
+  }
+
+  /**
+   * The transport instead of Kafka: a one-line YAML transport section such as {@code {type: http,
+   * url: "http://ingress:8080"}}, or {@code @FILE} for the {@code transport:} section of a
+   * configuration file. Default: kafka.
+   */
+  public void setTransport(String transport) {
+    this.transport = transport;
   }
 
   public void setCloseTimeoutMillis(long closeTimeoutMillis) {

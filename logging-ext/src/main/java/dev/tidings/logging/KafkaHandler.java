@@ -43,6 +43,7 @@ import java.util.logging.LogManager;
  *   <tr><td>serviceName</td><td>{@code resource.serviceName}</td><td>{@code OTEL_SERVICE_NAME}</td></tr>
  *   <tr><td>fields</td><td>static {@code resource.attributes}, {@code k=v;k=v} or JSON</td><td>none</td></tr>
  *   <tr><td>kafkaSettings</td><td>Kafka client settings, a JSON object or {@code k=v;k=v}</td><td>none</td></tr>
+ *   <tr><td>transport</td><td>instead of Kafka: a one-line YAML transport section, or {@code @FILE}</td><td>kafka</td></tr>
  *   <tr><td>level</td><td>the handler's level</td><td>ALL</td></tr>
  *   <tr><td>fallback</td><td>{@code console} (standard error) or {@code none}: where records go that
  *       could not be published</td><td>none</td></tr>
@@ -73,6 +74,7 @@ public class KafkaHandler extends Handler {
   private String serviceName;
   private String fields;
   private String kafkaSettings;
+  private String transport;
   private String fallback = "none";
   private long closeTimeoutMillis = ShipperConfig.DEFAULT_CLOSE_TIMEOUT_MILLIS;
   private boolean dropBelowWarnFirst;
@@ -102,6 +104,7 @@ public class KafkaHandler extends Handler {
     serviceName = property(manager, "serviceName", null);
     fields = property(manager, "fields", null);
     kafkaSettings = property(manager, "kafkaSettings", null);
+    transport = property(manager, "transport", null);
     fallback = property(manager, "fallback", "none");
     String queue = property(manager, "queueSize", null);
     if (queue != null) {
@@ -194,6 +197,7 @@ public class KafkaHandler extends Handler {
           .serviceName(serviceName)
           .fields(fields)
           .kafkaSettings(kafkaSettings)
+          .transport(transport)
           .closeTimeoutMillis(closeTimeoutMillis)
           .dropBelowWarnFirst(dropBelowWarnFirst);
       String fallbackName = fallback == null ? "none" : fallback.trim().toLowerCase(Locale.ROOT);
@@ -329,6 +333,18 @@ public class KafkaHandler extends Handler {
     synchronized (lock) {
       configuring();
       this.kafkaSettings = kafkaSettings;
+    }
+  }
+
+  /**
+   * The transport instead of Kafka: a one-line YAML transport section such as {@code {type: http,
+   * url: "http://ingress:8080"}}, or {@code @FILE} for the {@code transport:} section of a
+   * configuration file. Default: kafka.
+   */
+  public void setTransport(String transport) {
+    synchronized (lock) {
+      configuring();
+      this.transport = transport;
     }
   }
 

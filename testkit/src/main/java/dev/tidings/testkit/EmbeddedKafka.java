@@ -73,6 +73,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Map<String, String> overrides;
     private final boolean quiet;
     private final Duration timeout;
+    private final String clusterId;
 
     private KafkaRaftServer server;
     private SecureListener secureListener;
@@ -114,6 +115,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.overrides = Map.copyOf(builder.overrides);
         this.quiet = builder.quiet;
         this.timeout = builder.timeout;
+        this.clusterId = builder.clusterId;
     }
 
     /**
@@ -290,7 +292,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             secureListener = new SecureListener(securePort, tls, scramUsers);
         }
         Path configFile = writeConfig(props);
-        boolean formatted = StorageFormat.formatIfNeeded(configFile, dataDir, scramUsers, text -> log("{}", text));
+        boolean formatted = StorageFormat.formatIfNeeded(configFile, dataDir, clusterId, scramUsers,
+                text -> log("{}", text));
         KafkaConfig config = KafkaConfig.fromProps(props, false);
         installShutdownHook();
 
@@ -432,6 +435,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         private final Map<String, String> overrides = new LinkedHashMap<>();
         private boolean quiet = true;
         private Duration timeout = DEFAULT_TIMEOUT;
+        private String clusterId;
 
         private Builder() {
         }
@@ -545,6 +549,15 @@ public final class EmbeddedKafka implements AutoCloseable {
                 throw new IllegalArgumentException("timeout must be positive, got " + timeout);
             }
             this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Formats the log directory with this cluster id instead of a random one; the nodes of one
+         * {@link EmbeddedKafkaCluster} share it.
+         */
+        Builder clusterId(String clusterId) {
+            this.clusterId = Objects.requireNonNull(clusterId, "clusterId");
             return this;
         }
 

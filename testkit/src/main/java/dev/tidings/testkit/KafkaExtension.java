@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>One cluster serves all tests of the JVM. It is started on the first test that asks for a {@code TestKafka} and
  * stopped after all tests have run. Which cluster is used:
  * <ul>
- *   <li>by default an in-process {@link EmbeddedKafka};</li>
+ *   <li>by default a Kafka container when Testcontainers' Kafka module is on the test class path and a Docker engine
+ *       answers (unless {@code TIDINGS_TESTCONTAINERS=off}), else an in-process {@link EmbeddedKafka};</li>
  *   <li>with the system property {@code tidings.kafka.bootstrap} or the environment variable
  *       {@code KAFKA_BOOTSTRAP_SERVERS}, that external cluster (nothing is started);</li>
  *   <li>with {@code -Dtidings.testkit.broker=testcontainers}, a Docker container started by Testcontainers (add
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *       {@code -Dtidings.testkit.image=...}). {@code -Dtidings.testkit.broker=embedded} forces the in-process broker
  *       even when an external cluster is configured.</li>
  * </ul>
+ *
+ * <p>The choice and its reason are printed once per JVM to standard output, so that the build log says which Kafka
+ * the tests ran against.
  *
  * <p>Each test gets its own {@link TestKafka#topicPrefix()}. A test that must stop or restart a broker should start
  * its own {@link EmbeddedKafka} rather than restart the shared one.
@@ -82,7 +86,12 @@ public final class KafkaExtension implements ParameterResolver {
             }
             if (broker == null) {
                 try {
-                    broker = BrokerSelection.fromEnvironment();
+                    BrokerSelection.Choice choice = BrokerSelection.choose(System::getProperty, System::getenv,
+                            BrokerSelection::testcontainersUsable);
+                    broker = BrokerSelection.start(choice, System::getProperty);
+                    // On standard output on purpose: the build log says which Kafka the tests ran against.
+                    System.out.println("[tidings-testkit] Kafka for the tests: " + broker + " (" + choice.reason()
+                            + ")");
                 } catch (RuntimeException e) {
                     failure = e;
                     throw e;

@@ -1,12 +1,17 @@
 package dev.tidings.worker;
 
 import dev.tidings.TidingsException;
+import dev.tidings.worker.internal.AsyncApiCommand;
 import dev.tidings.worker.internal.Console;
 import dev.tidings.worker.internal.ExitCode;
 import dev.tidings.worker.internal.HealthcheckCommand;
+import dev.tidings.worker.internal.IngressCommand;
+import dev.tidings.worker.internal.IngressOptions;
 import dev.tidings.worker.internal.DltCommand;
 import dev.tidings.worker.internal.PublishCommand;
+import dev.tidings.worker.internal.RequestCommand;
 import dev.tidings.worker.internal.SchemasCommand;
+import dev.tidings.worker.internal.SinkCommand;
 import dev.tidings.worker.internal.Secrets;
 import dev.tidings.worker.internal.StopSignal;
 import dev.tidings.worker.internal.VersionProvider;
@@ -44,7 +49,8 @@ import picocli.CommandLine.Spec;
           + " application class APP), on a Kafka cluster or on an embedded dev broker (--dev), until SIGINT or"
           + " SIGTERM, then stops gracefully (in-flight messages finish, offsets are committed, groups are left)."
     },
-    subcommands = {SchemasCommand.class, PublishCommand.class, DltCommand.class, HealthcheckCommand.class},
+    subcommands = {SchemasCommand.class, PublishCommand.class, RequestCommand.class, DltCommand.class,
+        HealthcheckCommand.class, SinkCommand.class, AsyncApiCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success, also after a graceful stop on SIGINT/SIGTERM",
@@ -52,18 +58,31 @@ import picocli.CommandLine.Spec;
       "     not healthy",
       "  2  bad options or arguments",
       "  3  publish refused the data (not JSON, unknown schema, invalid data)",
+      "  4  request got a Failure:1 reply (or not the --reply schema)",
+      "  5  request got no reply within --timeout",
       "",
       "Examples:",
       "  worker --dev -cp my-app.jar",
       "  worker --kafka-servers kafka:9092 --kafka-settings @client.properties \\",
       "         --http-port 8080 -cp my-app.jar",
+      "  worker --dev -cp my-app.jar --http-port 8080 --ingress --ingress-auth none",
+      "  worker -cp my-app.jar ingress --port 8080 --ingress-auth credentials.txt",
       "  worker -cp my-app.jar publish --schema OrderPlaced:1 orders \\",
       "         '{\"orderId\":\"o-1\",\"quantity\":2}'",
-      "  worker -cp my-app.jar schemas export build/schemas"
+      "  worker -cp my-app.jar request executions --schema ExecutionRequest:1 \\",
+      "         --data '{\"jobId\":\"job-1\",\"operation\":\"SUM\",\"operands\":[1,2]}' \\",
+      "         --reply ExecutionResult:1 --timeout 30s",
+      "  worker -cp my-app.jar schemas export build/schemas",
+      "  worker -cp my-app.jar schemas check --against build/schemas",
+      "  worker -cp my-app.jar asyncapi --out build/asyncapi.yaml",
+      "  worker --kafka-servers kafka:9092 --config sink.yaml sink"
     })
 public final class WorkerCommand implements Callable<Integer> {
   @Mixin(name = WorkerOptions.MIXIN)
   WorkerOptions options;
+
+  @Mixin(name = IngressOptions.MIXIN)
+  IngressOptions ingress;
 
   @Spec
   CommandSpec spec;
@@ -86,6 +105,7 @@ public final class WorkerCommand implements Callable<Integer> {
 
   static CommandLine commandLine(WorkerCommand command) {
     CommandLine line = new CommandLine(command);
+    line.addSubcommand("ingress", new IngressCommand(() -> command.stop));
     line.setCaseInsensitiveEnumValuesAllowed(true);
     // @file is ours (--kafka-settings @client.properties, publish ... @message.json), not picocli's argument files
     line.setExpandAtFiles(false);
@@ -102,7 +122,7 @@ public final class WorkerCommand implements Callable<Integer> {
   /** The options, secrets masked. */
   @Override
   public String toString() {
-    return "worker[" + options + "]";
+    return "worker[" + options + ", " + ingress + "]";
   }
 
   private static int usageError(ParameterException e, String[] args) {

@@ -113,6 +113,21 @@ class SchemaRegistryWorkerTest {
 
   @Test
   @KafkaTest
+  void aRegistryThatCannotBeCreatedStopsTheStartInOneLineWithinTheTimeout(TestKafka kafka) {
+    long start = System.nanoTime();
+    Result r = Cli.run("--kafka-servers", kafka.bootstrapServers(), "--topic-prefix", kafka.topicPrefix(),
+        "--schemas-registry-topic", "no spaces allowed", "--schemas-registry-timeout", "5s");
+    long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+    assertEquals(1, r.exitCode(), r::toString);
+    assertTrue(r.err().startsWith("error: refusing to start: the schema registry topic 'no spaces allowed' could not"
+        + " be created on " + kafka.bootstrapServers() + ": "), r::toString);
+    assertTrue(r.err().contains("(--schemas-registry off starts without the registry.)"), r::toString);
+    assertEquals(1, r.err().lines().count(), r::toString);
+    assertTrue(seconds < 20, "took " + seconds + " s");
+  }
+
+  @Test
+  @KafkaTest
   void anotherRegistryTopicCanBeNamed(TestKafka kafka) throws Exception {
     String topic = kafka.topic("registry");
     String out = runUntilStarted(kafka, "--schemas-registry-topic", topic);

@@ -31,7 +31,7 @@ class WorkerCommandTest {
     assertEquals(0, r.exitCode(), r::toString);
     for (String expected : new String[] {"Usage: worker", "--kafka-servers", "--kafka-settings", "--topic-prefix",
         "--replication-factor", "--partitions", "--commit", "--http-port", "--dev", "-cp", "[APP]",
-        "schemas", "publish", "healthcheck", "KAFKA_BOOTSTRAP_SERVERS", "Exit codes:"}) {
+        "schemas", "publish", "healthcheck", "asyncapi", "--schemas-registry", "KAFKA_BOOTSTRAP_SERVERS", "Exit codes:"}) {
       assertTrue(r.out().contains(expected), () -> "help lacks " + expected + "\n" + r);
     }
   }

@@ -24,6 +24,7 @@ final class Delivery implements MessageContext {
   private DecodeException parseFailure;
   private EnvelopeCodec.Exact exact;
   private boolean exactTried;
+  private java.util.concurrent.CompletionStage<?> deferral;
 
   Delivery(ConsumerRecord<byte[], byte[]> record, String stream, EnvelopeCodec codec,
       Subscriber subscriber, Application application) {
@@ -44,6 +45,19 @@ final class Delivery implements MessageContext {
       exact = codec.decodeExact(record.value(), wanted);
     }
     return exact;
+  }
+
+  /** Makes the record finished only when {@code stage} completes (see {@link Deferrals}). */
+  void defer(java.util.concurrent.CompletionStage<?> stage) {
+    if (deferral != null) {
+      throw new IllegalStateException("the handler of " + this + " deferred its completion twice");
+    }
+    deferral = stage;
+  }
+
+  /** The stage the handler deferred completion to, or {@code null}. */
+  java.util.concurrent.CompletionStage<?> deferral() {
+    return deferral;
   }
 
   /** The parsed envelope; throws the same {@link DecodeException} on every call if unparseable. */

@@ -41,6 +41,8 @@ final class PartitionWork {
   private final ArrayDeque<long[]> pending = new ArrayDeque<>();
   private long nextAfterDone = -1;
   private long manualMark = -1;
+  /** Finished offsets whose reply the broker has not yet stored, with a count per offset. */
+  private final java.util.TreeMap<Long, Integer> held = new java.util.TreeMap<>();
   private boolean closed;
   private volatile long committable = -1;
   private long lastCommitted = -1;
@@ -49,6 +51,8 @@ final class PartitionWork {
   private int resumeAt;
   private boolean wakeSent;
   private final Runnable wake;
+  /** Offsets handled whose completion is deferred to a stage ({@link #defer}) that has not completed. */
+  private final java.util.Set<Long> deferred = new java.util.HashSet<>();
 
   PartitionWork(TopicPartition partition, Step step, Executor pool, ScheduledExecutorService timer,
       boolean autoCommit, int lanes, int batchSize, Consumer<Throwable> onStop, Runnable wake) {
@@ -125,7 +129,10 @@ final class PartitionWork {
       synchronized (this) {
         lane.busy = false;
         for (int i = 0; i < next.done(); i++) {
-          finished(lane.queue.poll().offset());
+          long offset = lane.queue.poll().offset();
+          if (!deferred.contains(offset)) {
+            finished(offset);
+          }
         }
         notifyAll();
         switch (next.kind()) {
@@ -143,6 +150,26 @@ final class PartitionWork {
         }
       }
     }
+  }
+
+  /**
+   * The handler of {@code offset} returned but the record is finished only when {@code stage}
+   * completes (its lane goes on meanwhile; the record counts as in flight and holds the commit back). A
+   * stage that fails stops the subscription, leaving the record uncommitted for redelivery.
+   */
+  synchronized void defer(long offset, java.util.concurrent.CompletionStage<?> stage) {
+    deferred.add(offset);
+    stage.whenComplete((ok, error) -> {
+      synchronized (this) {
+        deferred.remove(offset);
+        if (error == null) {
+          finished(offset);
+        } else if (!closed) {
+          onStop.accept(error);
+        }
+        notifyAll();
+      }
+    });
   }
 
   private void finished(long offset) {
@@ -166,9 +193,27 @@ final class PartitionWork {
   private void publishCommittable() {
     long contiguous = pending.isEmpty() ? nextAfterDone : pending.peek()[0];
     long c = autoCommit ? contiguous : Math.min(manualMark, contiguous);
+    if (!held.isEmpty()) {
+      c = Math.min(c, held.firstKey());
+    }
     if (c > committable) {
       committable = c;
     }
+  }
+
+  /**
+   * Keeps {@code offset} from being committed, even once it is finished, until {@link #release}:
+   * a request's offset waits for the broker to store its reply, while the lane goes on with the next
+   * records. Call before the record is finished.
+   */
+  synchronized void hold(long offset) {
+    held.merge(offset, 1, Integer::sum);
+  }
+
+  /** Ends a {@link #hold} of {@code offset}. */
+  synchronized void release(long offset) {
+    held.computeIfPresent(offset, (o, n) -> n == 1 ? null : n - 1);
+    publishCommittable();
   }
 
   /** In manual mode: everything before {@code nextOffset} may be committed once it is finished. */
@@ -212,6 +257,9 @@ final class PartitionWork {
   }
 
   private boolean anyBusy() {
+    if (!deferred.isEmpty()) {
+      return true;
+    }
     for (Lane lane : lanes) {
       if (lane.busy) {
         return true;

@@ -114,19 +114,19 @@ final class RecordProcessor implements PartitionWork.Step {
     Typed fast = exact == null ? null : handlers.get(exact.schemaKey());
     if (fast != null) {
       Object payload = exact.record();
-      return invoke(() -> fast.handler().handle(payload, delivery), delivery, lane, leadTime);
+      return invoke(() -> fast.handler().handle(payload, delivery), delivery, lane, work, leadTime);
     }
     Envelope envelope;
     try {
       envelope = delivery.parsed();
     } catch (DecodeException e) {
-      return fallback != null ? invoke(() -> fallback.handle(delivery), delivery, lane, leadTime)
+      return fallback != null ? invoke(() -> fallback.handle(delivery), delivery, lane, work, leadTime)
           : poison(delivery, lane, e);
     }
     Typed typed = handlers.get(envelope.schemaKey());
     if (typed == null) {
       if (fallback != null) {
-        return invoke(() -> fallback.handle(delivery), delivery, lane, leadTime);
+        return invoke(() -> fallback.handle(delivery), delivery, lane, work, leadTime);
       }
       if (codec.registry().byKey(envelope.schemaKey()) != null) {
         // A schema the application knows but this subscription does not handle: not for us.
@@ -142,7 +142,7 @@ final class RecordProcessor implements PartitionWork.Step {
     } catch (DecodeException e) {
       return poison(delivery, lane, e);
     }
-    return invoke(() -> typed.handler().handle(payload, delivery), delivery, lane, leadTime);
+    return invoke(() -> typed.handler().handle(payload, delivery), delivery, lane, work, leadTime);
   }
 
   private DecodeException unknownSchema(Envelope envelope) {
@@ -247,16 +247,26 @@ final class RecordProcessor implements PartitionWork.Step {
 
   /** Calls the handler inside the record's consumer span; retries and dead letters are recorded in it. */
   @SuppressWarnings("try") // the scope makes the span current while the handler runs
-  private Next invoke(Call call, Delivery delivery, Lane lane, long leadTime) {
+  private Next invoke(Call call, Delivery delivery, Lane lane, PartitionWork work, long leadTime) {
     TraceSpan span = MessagingSpans.process(tracing, delivery.consumerRecord(), spec.group(),
         attempt(lane, delivery.offset()));
     try (TraceScope scope = span.makeCurrent()) {
       long start = System.nanoTime();
       try {
         withTimeout(call);
+        if (delivery.deferral() != null && work == null) {
+          // No partition bookkeeping to defer to (share groups): the record is done when the stage is.
+          delivery.deferral().toCompletableFuture().get();
+        }
+      } catch (java.util.concurrent.ExecutionException e) {
+        span.error(e.getCause());
+        return failed(delivery, lane, e.getCause(), System.nanoTime() - start, leadTime, List.of(delivery));
       } catch (Exception | LinkageError | AssertionError e) {
         span.error(e);
         return failed(delivery, lane, e, System.nanoTime() - start, leadTime, List.of(delivery));
+      }
+      if (delivery.deferral() != null && work != null) {
+        work.defer(delivery.offset(), delivery.deferral());
       }
       handled(delivery, System.nanoTime() - start, leadTime);
       return Next.done(1);

@@ -16,6 +16,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -28,8 +31,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A reply goes to the stream in the request's {@link RequestHeaders#REPLY_TO} header, else to
  * the subscription's default reply stream; it carries the request's key, correlation id and
- * {@code traceparent}. The wrapped handler returns only when the broker stored the reply, so the
- * request's offset (committed only for finished records) is committed after its reply.
+ * {@code traceparent}. The request's offset is held back from commits until the broker stored the
+ * reply (the lane meanwhile goes on with the next records); a reply the broker refuses is sent again
+ * after a backoff, never dropped, so a request is committed only after its reply.
  */
 final class Replier {
   private static final Logger LOG = LoggerFactory.getLogger(Replier.class);
@@ -40,9 +44,11 @@ final class Replier {
   private final String defaultReplyTo;
   private final Set<String> requestSchemas;
   private final Telemetry telemetry;
+  private final ScheduledExecutorService timer;
 
   Replier(Publisher publisher, EnvelopeCodec codec, String group, String defaultReplyTo,
-      Set<String> requestSchemas, Telemetry telemetry) {
+      Set<String> requestSchemas, Telemetry telemetry, ScheduledExecutorService timer) {
+    this.timer = timer;
     this.publisher = publisher;
     this.codec = codec;
     this.group = group;
@@ -78,8 +84,33 @@ final class Replier {
         return;
       }
       byte[] value = codec.encode(target, reply, true);
-      send(context, target, value, false).get();
+      CompletableFuture<Object> stored = new CompletableFuture<>();
+      sendUntilStored(context, target, value, stored, 1);
+      // The lane goes on with the next request; the offset is committed once the reply is stored.
+      // Without offsets (a share group acknowledges on return) the handler waits for the broker.
+      if (!(context.subscriber() instanceof PropagatingSubscriber subscriber && subscriber.holdUntil(stored))) {
+        stored.get();
+      }
     };
+  }
+
+  /** Sends a reply, and again after a backoff while the broker does not store it (never dropped). */
+  private void sendUntilStored(MessageContext request, String target, byte[] value, CompletableFuture<Object> stored,
+      int attempt) {
+    send(request, target, value, false).whenComplete((result, error) -> {
+      if (error == null) {
+        stored.complete(result);
+        return;
+      }
+      long delay = Math.min(30_000, 500L << Math.min(attempt - 1, 6));
+      LOG.error("group {} could not send the reply to {} for {} (attempt {}); trying again in {} ms", group, target,
+          request, attempt, delay, error);
+      try {
+        timer.schedule(() -> sendUntilStored(request, target, value, stored, attempt + 1), delay, TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException closing) {
+        stored.completeExceptionally(error); // the application closes: the request stays uncommitted
+      }
+    });
   }
 
   /**

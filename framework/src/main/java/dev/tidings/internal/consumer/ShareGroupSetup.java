@@ -48,6 +48,7 @@ final class ShareGroupSetup {
                 new ConfigEntry(OFFSET_RESET, offsetReset), AlterConfigOp.OpType.SET))))
             .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("share group {}: set {}={} (the group had no value of its own)", group, OFFSET_RESET, offsetReset);
+        config = awaitValue(admin, resource, offsetReset, timeout);
       }
       return new GroupLimits(intValue(config, DELIVERY_LIMIT), intValue(config, LOCK_DURATION));
     } catch (InterruptedException e) {
@@ -59,6 +60,24 @@ final class ShareGroupSetup {
           offsetReset);
     }
     return new GroupLimits(-1, -1);
+  }
+
+  /**
+   * Waits until the broker reports the new reset policy: a share consumer that fetched before the
+   * broker applied it would start the group's partitions at their end.
+   */
+  private static Config awaitValue(Admin admin, ConfigResource resource, String value, Duration timeout)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Config config = admin.describeConfigs(List.of(resource)).all()
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(resource);
+      ConfigEntry reset = config == null ? null : config.get(OFFSET_RESET);
+      if (reset != null && value.equals(reset.value()) || System.nanoTime() - deadline > 0) {
+        return config;
+      }
+      Thread.sleep(50);
+    }
   }
 
   private static int intValue(Config config, String name) {

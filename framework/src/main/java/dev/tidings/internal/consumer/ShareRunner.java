@@ -38,6 +38,8 @@ public final class ShareRunner implements Runner {
   private final Map<String, Object> settings;
   private volatile Thread resolver;
   private volatile boolean stopping;
+  /** Whether the consumer threads were started, or given up on (then their latch counts are released). */
+  private boolean loopsSettled;
   private volatile State state = State.STARTING;
   private volatile String lastError;
 
@@ -46,7 +48,7 @@ public final class ShareRunner implements Runner {
     this.options = options;
     this.settings = ShareSettings.consumer(options, options.groupId(spec.group()));
     this.topics = spec.pattern() != null && Globs.isPattern(spec.pattern())
-        ? ShareTopics.glob(spec.group(), options.topicPrefix(), spec.pattern())
+        ? ShareTopics.glob(spec.group(), options.topicPrefix(), spec.pattern(), spec.deadLetterStream())
         : ShareTopics.fixed(spec.group(), options.topicPrefix(),
             spec.pattern() != null ? List.of(spec.pattern()) : spec.streams());
     for (int i = 0; i < spec.concurrency(); i++) {
@@ -92,17 +94,27 @@ public final class ShareRunner implements Runner {
       failed(e);
       LOG.error("share group {}: the topic resolver failed: {}", spec.group(), e.toString(), e);
     } finally {
+      settleLoops();
       stopped.countDown();
+    }
+  }
+
+  /** Releases the latch counts of consumer threads that never started (stopped or failed first). */
+  private synchronized void settleLoops() {
+    if (!loopsSettled) {
+      loopsSettled = true;
+      for (int i = 0; i < loops.size(); i++) {
+        stopped.countDown();
+      }
     }
   }
 
   private synchronized void startLoops() {
     if (stopping) {
-      for (int i = 0; i < loops.size(); i++) {
-        stopped.countDown();
-      }
+      settleLoops();
       return;
     }
+    loopsSettled = true;
     for (int i = 0; i < loops.size(); i++) {
       ShareLoop loop = loops.get(i);
       Thread t = new Thread(() -> {

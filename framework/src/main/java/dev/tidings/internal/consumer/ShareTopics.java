@@ -30,9 +30,13 @@ final class ShareTopics {
     this.current = fixed;
   }
 
-  /** Topics matching {@code glob} (prefixed), known once {@link #resolve} ran. */
-  static ShareTopics glob(String group, String prefix, String glob) {
-    return new ShareTopics(group, Globs.subscriptionPattern(prefix, glob, DeadLetters.SUFFIX), Set.of());
+  /**
+   * Topics matching {@code glob} (prefixed), known once {@link #resolve} ran; never the
+   * subscription's dead-letter topics ({@code deadLetterStream} null for the default ones).
+   */
+  static ShareTopics glob(String group, String prefix, String glob, String deadLetterStream) {
+    return new ShareTopics(group, Globs.subscriptionPattern(prefix, glob, DeadLetters.SUFFIX, deadLetterStream),
+        Set.of());
   }
 
   /** Exactly these streams (prefixed). */

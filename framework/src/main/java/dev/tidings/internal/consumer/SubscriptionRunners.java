@@ -44,7 +44,7 @@ public final class SubscriptionRunners {
     if (!spec.requestHandlers().isEmpty()) {
       java.util.Set<String> requestKeys = new java.util.HashSet<>();
       spec.requestHandlers().keySet().forEach(t -> requestKeys.add(codec.registry().byType(t).definition().key()));
-      replier = new Replier(publisher, codec, spec.group(), spec.replyTo(), requestKeys, options.telemetry());
+      replier = new Replier(publisher, codec, spec.group(), spec.replyTo(), requestKeys, options.telemetry(), timer);
       for (var entry : spec.requestHandlers().entrySet()) {
         CompiledSchema schema = codec.registry().byType(entry.getKey());
         handlers.put(schema.definition().key(), new RecordProcessor.Typed(entry.getKey(),

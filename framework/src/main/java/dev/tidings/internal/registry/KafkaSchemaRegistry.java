@@ -68,7 +68,7 @@ public final class KafkaSchemaRegistry implements SchemaRegistryTopic {
   public Map<String, RegisteredSchema> load(Duration timeout, Consumer<String> progress) {
     Map<String, RegisteredSchema> entries = RegistryReader.read(consumerConfig(), topic, options.kafkaServers(),
         timeout, progress);
-    loaded = Map.copyOf(entries);
+    loaded = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(entries));
     return loaded;
   }
 
@@ -101,7 +101,7 @@ public final class KafkaSchemaRegistry implements SchemaRegistryTopic {
     Map<String, RegisteredSchema> all = new HashMap<>(stored);
     Instant now = clock.instant();
     written.forEach((key, schema) -> all.put(key, new RegisteredSchema(key, schema, application, now)));
-    return Map.copyOf(all);
+    return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(all));
   }
 
   private SchemaConflictException conflict(SchemaDefinition<?> definition, String canonical, RegisteredSchema existing,

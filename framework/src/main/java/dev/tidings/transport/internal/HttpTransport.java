@@ -34,11 +34,15 @@ import java.util.zip.GZIPOutputStream;
  * The {@code http} transport: POSTs envelopes to a Tidings HTTP ingress with the JDK's {@link
  * HttpClient}. One message: {@code POST {url}/v1/streams/{stream}} with the envelope as the body,
  * the key in {@code Tidings-Key} (or {@code Tidings-Key-Base64}), headers as {@code
- * Tidings-Header-<name>}, {@code traceparent} and {@code X-Request-ID} as they are. With {@code
+ * Tidings-Header-<name>}, {@code traceparent} as it is and {@code tidings.request-id} as {@code
+ * X-Request-ID}. With {@code
  * batch}, up to {@code size} messages of one stream collected for at most {@code linger} go in one
  * {@code POST {url}/v1/streams/{stream}/batch}. Retries are {@link HttpExchange}'s.
  */
 final class HttpTransport implements Transport {
+  /** The Kafka header the ingress fills from {@code X-Request-ID}; sent back as that HTTP header. */
+  static final String REQUEST_ID_HEADER = "tidings.request-id";
+
   private final HttpSettings settings;
   private final HttpClient client;
   private final ScheduledExecutorService timer;
@@ -53,7 +57,11 @@ final class HttpTransport implements Transport {
 
   HttpTransport(HttpSettings settings) {
     this.settings = settings;
+    // HTTP/2 over TLS (negotiated); plain http stays HTTP/1.1, since an h2c upgrade per new connection
+    // costs more than it gives
     this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+        .version("https".equalsIgnoreCase(settings.url().getScheme()) ? HttpClient.Version.HTTP_2
+            : HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER).build();
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "tidings-http-transport");
@@ -103,8 +111,10 @@ final class HttpTransport implements Transport {
       }
       String name = h.name().toLowerCase(Locale.ROOT);
       String value = h.text().orElseThrow();
-      if (name.equals("traceparent") || name.equals("tracestate") || name.equals("x-request-id")) {
+      if (name.equals("traceparent") || name.equals("tracestate")) {
         request.header(h.name(), value);
+      } else if (name.equals(REQUEST_ID_HEADER)) {
+        request.header("X-Request-ID", value);
       } else {
         request.header("Tidings-Header-" + h.name(), value);
       }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * {@code POST /v1/streams/{stream}/batch}: a JSON array (or NDJSON, one entry per line) of entries,
@@ -52,25 +53,46 @@ final class BatchEndpoint implements PostHandler {
     if (entries.isEmpty()) {
       throw new HttpError(422, "empty_batch", "the batch has no entries: send at least one envelope");
     }
-    List<CompletableFuture<Object>> outcomes = new ArrayList<>(entries.size());
+    List<Object> outcomes = new ArrayList<>(entries.size());
+    List<Supplier<CompletableFuture<PublishResult>>> sends = new ArrayList<>();
+    List<Integer> sentIndexes = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       Object entry = entries.get(i);
       if (entry instanceof HttpError e) {
-        outcomes.add(CompletableFuture.completedFuture(e));
+        outcomes.add(e);
         continue;
       }
       try {
-        outcomes.add(publish(stream, (JsonNode) entry, "/" + i, request).handle((r, error) ->
-            error == null ? r : acks.failure(error)));
+        sends.add(prepare(stream, (JsonNode) entry, "/" + i, request));
+        sentIndexes.add(i);
+        outcomes.add(null);
       } catch (HttpError e) {
-        outcomes.add(CompletableFuture.completedFuture(e));
+        outcomes.add(e);
       }
     }
-    return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
-        .thenApply(done -> answer(outcomes));
+    List<CompletableFuture<PublishResult>> acked = acks.sendAll(sends);
+    List<CompletableFuture<Object>> all = new ArrayList<>(acked.size());
+    for (int k = 0; k < acked.size(); k++) {
+      int index = sentIndexes.get(k);
+      all.add(acked.get(k).handle((r, error) -> {
+        Object outcome = error == null ? r : acks.failure(error);
+        synchronized (outcomes) {
+          outcomes.set(index, outcome);
+        }
+        return outcome;
+      }));
+    }
+    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+        .thenApply(done -> {
+          synchronized (outcomes) {
+            return answer(new ArrayList<>(outcomes));
+          }
+        });
   }
 
-  private CompletableFuture<PublishResult> publish(String stream, JsonNode entry, String at, PostRequest request) {
+  /** Checks an entry; the call that publishes it. */
+  private Supplier<CompletableFuture<PublishResult>> prepare(String stream, JsonNode entry, String at,
+      PostRequest request) {
     JsonNode envelope = entry;
     byte[] key = null;
     Map<String, String> headers = new LinkedHashMap<>();
@@ -101,7 +123,7 @@ final class BatchEndpoint implements PostHandler {
     byte[] value = checker.check(stream, envelope, at);
     Outgoing.common(headers, request, authenticated);
     byte[] k = key;
-    return acks.send(() -> app.rawPublish(stream, k, value, headers));
+    return () -> app.rawPublish(stream, k, value, headers);
   }
 
   private static String text(JsonNode entry, String field, String at) {
@@ -168,13 +190,12 @@ final class BatchEndpoint implements PostHandler {
     return true;
   }
 
-  private HttpReply answer(List<CompletableFuture<Object>> outcomes) {
+  private HttpReply answer(List<Object> outcomes) {
     int ok = 0;
     int unavailable = 0;
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 + outcomes.size() * 48);
     List<Object> results = new ArrayList<>(outcomes.size());
-    for (CompletableFuture<Object> f : outcomes) {
-      Object o = f.join();
+    for (Object o : outcomes) {
       results.add(o);
       if (o instanceof PublishResult) {
         ok++;

@@ -69,11 +69,11 @@ final class RootHandler extends Handler.Abstract {
       }
     }
     if (allowed.isEmpty()) {
-      write(request, response, callback, HttpReply.error(404, "not_found", "no route " + path
+      reject(request, response, callback, HttpReply.error(404, "not_found", "no route " + path
           + ": see /v1/openapi.json or / for the routes of this server", false), null);
     } else {
       String allow = String.join(", ", allowed).replace("GET", "GET, HEAD");
-      write(request, response, callback, HttpReply.error(405, "method_not_allowed", method + " is not allowed on "
+      reject(request, response, callback, HttpReply.error(405, "method_not_allowed", method + " is not allowed on "
           + path + ": use " + allow, false).withHeader("Allow", allow), null);
     }
     return true;
@@ -97,7 +97,7 @@ final class RootHandler extends Handler.Abstract {
     Principal principal = auth.authenticate(headers::get);
     if (principal == null) {
       boolean sent = headers.get(HttpHeader.AUTHORIZATION) != null;
-      write(request, response, callback, HttpReply.error(401, "unauthorized", sent
+      reject(request, response, callback, HttpReply.error(401, "unauthorized", sent
           ? "the credentials are not valid: check the token or user and password"
           : "credentials are required: send Authorization: Bearer <token> (or Basic)", false)
           .withHeader("WWW-Authenticate", auth.challenge()), requestId);
@@ -105,13 +105,13 @@ final class RootHandler extends Handler.Abstract {
     }
     String stream = params.get("stream");
     if (stream != null && !principal.mayPublishTo(stream)) {
-      write(request, response, callback, HttpReply.error(403, "forbidden", "principal '" + principal.name()
+      reject(request, response, callback, HttpReply.error(403, "forbidden", "principal '" + principal.name()
           + "' may not publish to stream '" + stream + "'; it may publish to " + principal.streams(), false),
           requestId);
       return;
     }
     if (!rate.tryAcquire(principal.name())) {
-      write(request, response, callback, HttpReply.error(429, "rate_limited", "principal '" + principal.name()
+      reject(request, response, callback, HttpReply.error(429, "rate_limited", "principal '" + principal.name()
           + "' sends more requests per second than allowed: slow down and retry after the Retry-After seconds",
           true).withHeader("Retry-After", "1"), requestId);
       return;
@@ -122,13 +122,13 @@ final class RootHandler extends Handler.Abstract {
       mediaType = mediaType(headers.get(HttpHeader.CONTENT_TYPE), route.mediaTypes());
       gzip = BodyReader.gzip(headers.get(HttpHeader.CONTENT_ENCODING));
     } catch (HttpError e) {
-      write(request, response, callback, e.reply(), requestId);
+      reject(request, response, callback, e.reply(), requestId);
       return;
     }
     long length = request.getLength();
     long reserved = length >= 0 && !gzip ? Math.min(length, maxBodyBytes) : maxBodyBytes;
     if (!admission.tryAcquire(reserved)) {
-      write(request, response, callback, HttpError.unavailable("saturated", "the server has "
+      reject(request, response, callback, HttpError.unavailable("saturated", "the server has "
           + admission.requestsInFlight() + " requests in flight, its limit: retry after the Retry-After seconds", 1)
           .reply(), requestId);
       return;
@@ -142,8 +142,27 @@ final class RootHandler extends Handler.Abstract {
     }
     answer.whenComplete((reply, error) -> {
       admission.release(reserved);
-      write(request, response, callback, error == null ? reply : replyFor(route, error), requestId);
+      HttpReply answer2 = error == null ? reply : replyFor(route, error);
+      write(request, response, callback, answer2.status() == 413 || answer2.status() == 400
+          ? answer2.withHeader("Connection", "close") : answer2, requestId);
     });
+  }
+
+  /**
+   * Answers a POST refused before its body was read. A body of up to the size limit is read and
+   * dropped first, so that the connection stays usable; a longer one closes the connection.
+   */
+  private void reject(Request request, Response response, Callback callback, HttpReply reply, String requestId) {
+    long length = request.getLength();
+    boolean drained = length == 0;
+    if (length > 0 && length <= maxBodyBytes) {
+      try (java.io.InputStream in = Content.Source.asInputStream(request)) {
+        drained = in.skip(length) == length && in.read() < 0;
+      } catch (java.io.IOException | RuntimeException e) {
+        drained = false;
+      }
+    }
+    write(request, response, callback, drained ? reply : reply.withHeader("Connection", "close"), requestId);
   }
 
   private static HttpReply replyFor(Route route, Throwable error) {

@@ -328,8 +328,8 @@ public final class LogShipper {
         application = app;
       } catch (RuntimeException | LinkageError e) {
         broken = e;
-        status.report(Status.Kind.INTERNAL, name + " cannot create its Kafka publisher, log records will not be"
-            + " published: " + e, e);
+        status.report(Status.Kind.INTERNAL, name + " cannot create its publisher (" + config.target() + "), log records will"
+            + " not be published: " + e, e);
       }
     }
     return application;
@@ -394,7 +394,7 @@ public final class LogShipper {
       if (f > failedReported) {
         Throwable cause = lastFailure;
         status.report(Status.Kind.DELIVERY, name + " could not publish " + (f - failedReported) + " log records to"
-            + " topic " + config.topic() + " at " + config.applicationOptions().kafkaServers()
+            + " stream " + config.stream() + " through " + config.target()
             + "; " + f + " failed since start; last error: " + cause, cause);
       }
       droppedReported = d;

@@ -1,6 +1,11 @@
 package dev.tidings.logging.internal;
 
 import dev.tidings.ApplicationOptions;
+import dev.tidings.config.TidingsConfig;
+import dev.tidings.transport.TransportConfig;
+import dev.tidings.transport.Transports;
+import java.nio.file.Path;
+import java.util.Optional;
 import dev.tidings.ConfigurationException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -114,6 +119,12 @@ public final class ShipperConfig {
     return options.shutdownTimeout();
   }
 
+  /** Where log records go, for messages: {@code Kafka at host:port} or {@code the http transport}. */
+  public String target() {
+    return options.transportConfig().filter(t -> !t.type().equals("kafka"))
+        .map(t -> "the " + t.type() + " transport").orElse("Kafka at " + options.kafkaServers());
+  }
+
   /** The options of the application the background thread creates. */
   public ApplicationOptions applicationOptions() {
     return options;
@@ -144,6 +155,7 @@ public final class ShipperConfig {
     private long closeTimeoutMillis = DEFAULT_CLOSE_TIMEOUT_MILLIS;
     private boolean dropBelowWarnFirst;
     private Duration reportInterval = DEFAULT_REPORT_INTERVAL;
+    private String transportText;
 
     private Builder(String name, UnaryOperator<String> keyName) {
       this.name = name;
@@ -201,6 +213,16 @@ public final class ShipperConfig {
     /** One Kafka setting, {@code key=value}; wins over {@link #kafkaSettings(String)}. */
     public Builder kafkaSetting(String entry) {
       kafkaSettingEntries.add(entry);
+      return this;
+    }
+
+    /**
+     * The transport: a YAML transport section on one line ({@code {type: http, url:
+     * "http://ingress:8080"}}), or {@code @FILE} for the {@code transport:} section of a
+     * configuration file. Default: kafka, with the servers and settings above.
+     */
+    public Builder transport(String text) {
+      this.transportText = text;
       return this;
     }
 
@@ -299,8 +321,21 @@ public final class ShipperConfig {
           found.add(keyName.apply("field") + " has '" + entry + "': write key=value");
         }
       }
+      TransportConfig transport = null;
+      if (transportText != null && !transportText.isBlank()) {
+        try {
+          transport = transportConfig(transportText.trim());
+          if (!transport.type().equals("kafka")) {
+            // checked now, so that a wrong transport keeps the handler from starting; the one used is created later
+            Transports.create(transport).close();
+          }
+        } catch (ConfigurationException e) {
+          found.add(keyName.apply("transport") + ": " + e.getMessage());
+        }
+      }
+      boolean kafka = transport == null || transport.type().equals("kafka");
       boolean noServers = (servers == null || servers.isBlank()) && !settings.containsKey("bootstrap.servers");
-      if (noServers) {
+      if (noServers && (kafka || transportText != null && transport == null)) {
         found.add(keyName.apply("servers") + " is not set: give host:port[,host:port] of your Kafka brokers");
       }
       if (stream == null || stream.isBlank()) {
@@ -338,7 +373,7 @@ public final class ShipperConfig {
       }
       ApplicationOptions options;
       try {
-        options = options(settings);
+        options = options(settings, transport);
       } catch (ConfigurationException e) {
         found.add(e.getMessage());
         return null;
@@ -374,7 +409,16 @@ public final class ShipperConfig {
       }
     }
 
-    private ApplicationOptions options(Map<String, String> settings) {
+    private static TransportConfig transportConfig(String text) {
+      if (text.startsWith("@")) {
+        TidingsConfig file = TidingsConfig.load(Optional.of(Path.of(text.substring(1).trim())), System.getenv());
+        return TransportConfig.of(file.section("transport").orElseThrow(() -> new ConfigurationException(
+            "the configuration file " + file.source() + " has no transport: section")));
+      }
+      return TransportConfig.parse(text);
+    }
+
+    private ApplicationOptions options(Map<String, String> settings, TransportConfig transport) {
       ApplicationOptions.Builder b = ApplicationOptions.builder()
           .kafkaServers(servers == null || servers.isBlank() ? null : servers.trim())
           .topicPrefix(topicPrefix)
@@ -404,6 +448,9 @@ public final class ShipperConfig {
       }
       long closeMillis = Math.max(1, closeTimeoutMillis);
       Duration producerClose = Duration.ofMillis(Math.max(100, Math.min(2_000, closeMillis / 4)));
+      if (transport != null) {
+        b.transport(transport);
+      }
       return b.shutdownTimeout(producerClose).publishTimeout(Duration.ofMillis(delivery)).build();
     }
 

@@ -77,4 +77,23 @@ class ShipperConfigTest {
     String all = String.join("\n", builder().servers("localhost").stream("logs").problems());
     assertTrue(all.contains("each server must be host:port"), all);
   }
+
+  @Test
+  void aTransportOtherThanKafkaNeedsNoServers() {
+    ShipperConfig config = builder().stream("logs").transport("{type: memory}").build();
+    assertEquals("memory", config.applicationOptions().transportConfig().orElseThrow().type());
+    assertEquals("the memory transport", config.target());
+    String all = String.join("\n", builder().stream("logs").transport("{type: kafka}").problems());
+    assertTrue(all.contains("<servers> is not set"), all);
+  }
+
+  @Test
+  void transportProblemsNameTheKey() {
+    String unknown = String.join("\n", builder().stream("logs").transport("{type: nope}").problems());
+    assertTrue(unknown.contains("<transport>: unknown transport type 'nope'"), unknown);
+    String missing = String.join("\n", builder().stream("logs").transport("{type: http}").problems());
+    assertTrue(missing.contains("<transport>: missing key 'url' in transport"), missing);
+    String file = String.join("\n", builder().stream("logs").transport("@/nonexistent/tidings.yaml").problems());
+    assertTrue(file.contains("does not exist"), file);
+  }
 }

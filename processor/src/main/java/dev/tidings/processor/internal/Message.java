@@ -147,6 +147,24 @@ enum Message {
       "SubscribeSettings",
       "@Subscribe batchSize of %s is %d, but %s is not a batch handler. Remove batchSize, or take"
           + " a List<R> of a @Schema record R to handle batches."),
+  SUBSCRIBE_BACKOFF(
+      "SubscribeBackoff",
+      "@Subscribe backoff of %s is invalid: %s. Give backoffMillis >= 0 and maxBackoffMillis >="
+          + " backoffMillis, or -1 (the default) for the runtime's default (200 ms doubling up to 30 s)."),
+  SUBSCRIBE_DEAD_LETTER(
+      "SubscribeDeadLetter",
+      "@Subscribe deadLetterStream '%s' of %s is invalid: %s. Name a stream the subscription does not"
+          + " read, e.g. \"%s.failed\", or leave deadLetterStream empty for <stream>.dlt."),
+  SUBSCRIBE_MODE_ORDERING(
+      "SubscribeMode",
+      "@Subscribe method %s has mode = SHARE and ordering = KEY; a share group keeps no order (any"
+          + " consumer may take any record at any time). Remove ordering = KEY, or remove mode = SHARE"
+          + " to keep per-key order in a classic consumer group."),
+  SUBSCRIBE_MODE_BATCH(
+      "SubscribeMode",
+      "@Subscribe method %s has mode = SHARE but takes a List, a batch; a share group acknowledges"
+          + " records one by one. Take one record, e.g. void %s(OrderPlaced order), or remove mode ="
+          + " SHARE to handle batches in a classic consumer group."),
   SUBSCRIBE_CONFLICT(
       "SubscribeConflict",
       "@Subscribe method %s conflicts with %s: %s. %s"),

@@ -22,6 +22,7 @@ final class Names {
   static final String APPLICATION = "dev.tidings.Application";
   static final String FAILURE_POLICY = "dev.tidings.FailurePolicy";
   static final String ORDERING = "dev.tidings.Ordering";
+  static final String SUBSCRIPTION_MODE = "dev.tidings.SubscriptionMode";
   static final String CONFIGURATION_EXCEPTION = "dev.tidings.ConfigurationException";
   static final String RECORD_READER = "dev.tidings.RecordReader";
   static final String READER_SUPPORT = "dev.tidings.ReaderSupport";

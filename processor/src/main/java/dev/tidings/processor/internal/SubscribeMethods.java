@@ -29,6 +29,7 @@ import javax.lang.model.util.Types;
  * Types#isSameType}, and framework types are found by the names in {@link Names}.
  */
 final class SubscribeMethods {
+  private static final String SHARE = "SHARE";
   private final Elements elements;
   private final Types types;
 
@@ -412,6 +413,18 @@ final class SubscribeMethods {
       problems.add(Problem.at(Message.SUBSCRIBE_BATCH_SIZE, method, mirror,
           Annotations.explicitValue(mirror, "batchSize"), name, batchSize, method.getSimpleName()));
     }
+    AnnotationValue modeValue = Annotations.explicitValue(mirror, "mode");
+    String mode = Annotations.enumConstant(modeValue, null);
+    if (SHARE.equals(mode)) {
+      if ("KEY".equals(ordering)) {
+        problems.add(Problem.at(Message.SUBSCRIBE_MODE_ORDERING, method, mirror,
+            Annotations.explicitValue(mirror, "ordering"), name));
+      }
+      if (handler != null && handler.payload() == Payload.BATCH) {
+        problems.add(Problem.at(Message.SUBSCRIBE_MODE_BATCH, method, mirror, modeValue, name,
+            method.getSimpleName()));
+      }
+    }
     AnnotationValue replyToValue = Annotations.explicitValue(mirror, "replyTo");
     String replyTo = Annotations.string(replyToValue, "");
     if (!replyTo.isEmpty()) {
@@ -429,11 +442,53 @@ final class SubscribeMethods {
           TypeNames.simple(method.getReturnType())));
     }
     return new Settings(pattern, group, policy, maxAttempts, concurrency, ordering, timeout, batchSize,
-        replyTo.isEmpty() ? null : replyTo);
+        replyTo.isEmpty() ? null : replyTo, mode, delivery(mirror, pattern, name, method, problems));
   }
 
   private static boolean streamChar(int c) {
     return c < 128 && Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-';
+  }
+
+  /** Reads and checks backoff, noRetryFor, maxInFlight and deadLetterStream. */
+  private SubscribeModel.Delivery delivery(AnnotationMirror mirror, String pattern, String name,
+      ExecutableElement method, List<Problem> problems) {
+    AnnotationValue backoffValue = Annotations.explicitValue(mirror, "backoffMillis");
+    AnnotationValue maxValue = Annotations.explicitValue(mirror, "maxBackoffMillis");
+    long backoff = Annotations.number(backoffValue, -1);
+    long max = Annotations.number(maxValue, -1);
+    String backoffProblem = backoff < -1 ? "backoffMillis is " + backoff
+        : max < -1 ? "maxBackoffMillis is " + max
+        : max >= 0 && backoff > max ? "backoffMillis " + backoff + " is more than maxBackoffMillis " + max
+        : null;
+    if (backoffProblem != null) {
+      problems.add(Problem.at(Message.SUBSCRIBE_BACKOFF, method, mirror,
+          backoff < -1 || max >= 0 && backoff > max ? backoffValue : maxValue, name, backoffProblem));
+    }
+    List<String> noRetryFor = new ArrayList<>();
+    for (AnnotationValue v : Annotations.list(Annotations.explicitValue(mirror, "noRetryFor"))) {
+      if (v.getValue() instanceof DeclaredType declared
+          && declared.asElement() instanceof TypeElement exception) {
+        noRetryFor.add(exception.getQualifiedName().toString());
+      }
+    }
+    Integer maxInFlight = (Integer) positive(mirror, "maxInFlight", name, method, problems);
+    AnnotationValue deadLetterValue = Annotations.explicitValue(mirror, "deadLetterStream");
+    String deadLetterStream = Annotations.string(deadLetterValue, "");
+    if (deadLetterStream.isEmpty()) {
+      deadLetterStream = null;
+    } else {
+      String problem = Globs.streamProblem(deadLetterStream);
+      if (problem == null && deadLetterStream.equals(pattern)) {
+        problem = "it is the subscription's own stream, so the subscription would consume its own dead"
+            + " letters";
+      }
+      if (problem != null) {
+        problems.add(Problem.at(Message.SUBSCRIBE_DEAD_LETTER, method, mirror, deadLetterValue, deadLetterStream,
+            name, problem, Globs.streamProblem(pattern) == null ? pattern : "orders"));
+      }
+    }
+    return new SubscribeModel.Delivery(backoffProblem != null || backoff < 0 ? null : backoff,
+        backoffProblem != null || max < 0 ? null : max, List.copyOf(noRetryFor), maxInFlight, deadLetterStream);
   }
 
   /**

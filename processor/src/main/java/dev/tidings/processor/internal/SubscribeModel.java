@@ -82,7 +82,9 @@ record SubscribeModel(
       Long timeoutMillis,
       Integer batchSize,
       String replyTo,
-      List<Handler> handlers) {}
+      String mode,
+      List<Handler> handlers,
+      Delivery delivery) {}
 
   /**
    * Pattern, group and the settings one method gives explicitly ({@code null} for those it leaves
@@ -97,5 +99,31 @@ record SubscribeModel(
       String ordering,
       Long timeoutMillis,
       Integer batchSize,
-      String replyTo) {}
+      String replyTo,
+      String mode,
+      Delivery delivery) {}
+
+  /**
+   * Retry and dead-letter settings a method gives explicitly ({@code null} or empty for those it
+   * leaves at their default): backoff in milliseconds, the qualified names of the exceptions not
+   * to retry, records in flight per partition, the dead-letter stream.
+   */
+  record Delivery(
+      Long backoffMillis,
+      Long maxBackoffMillis,
+      List<String> noRetryFor,
+      Integer maxInFlight,
+      String deadLetterStream) {
+    static final Delivery NONE = new Delivery(null, null, List.of(), null, null);
+
+    /** This, with each setting this leaves at its default taken from {@code other}. */
+    Delivery or(Delivery other) {
+      return new Delivery(
+          backoffMillis != null ? backoffMillis : other.backoffMillis,
+          maxBackoffMillis != null ? maxBackoffMillis : other.maxBackoffMillis,
+          !noRetryFor.isEmpty() ? noRetryFor : other.noRetryFor,
+          maxInFlight != null ? maxInFlight : other.maxInFlight,
+          deadLetterStream != null ? deadLetterStream : other.deadLetterStream);
+    }
+  }
 }

@@ -197,6 +197,8 @@ final class SubscribeStep {
     Long timeoutMillis;
     Integer batchSize;
     String replyTo;
+    SubscribeModel.Delivery delivery = SubscribeModel.Delivery.NONE;
+    String mode;
     final List<Handler> handlers = new ArrayList<>();
 
     GroupBuilder(String pattern, String group) {
@@ -213,11 +215,13 @@ final class SubscribeStep {
       timeoutMillis = timeoutMillis != null ? timeoutMillis : s.timeoutMillis();
       batchSize = batchSize != null ? batchSize : s.batchSize();
       replyTo = replyTo != null ? replyTo : s.replyTo();
+      delivery = delivery.or(s.delivery());
+      mode = mode != null ? mode : s.mode();
     }
 
     Group build() {
       return new Group(pattern, group, failurePolicy, maxAttempts, concurrency, ordering, timeoutMillis,
-          batchSize, replyTo, List.copyOf(handlers));
+          batchSize, replyTo, mode, List.copyOf(handlers), delivery);
     }
   }
 }

@@ -79,6 +79,13 @@ final class SubscriptionTable {
     given.put("timeoutMillis", s.timeoutMillis() == null ? null : s.timeoutMillis().toString());
     given.put("batchSize", s.batchSize() == null ? null : s.batchSize().toString());
     given.put("replyTo", s.replyTo());
+    SubscribeModel.Delivery d = s.delivery();
+    given.put("backoffMillis", d.backoffMillis() == null ? null : d.backoffMillis().toString());
+    given.put("maxBackoffMillis", d.maxBackoffMillis() == null ? null : d.maxBackoffMillis().toString());
+    given.put("noRetryFor", d.noRetryFor().isEmpty() ? null : String.join(", ", d.noRetryFor()));
+    given.put("maxInFlight", d.maxInFlight() == null ? null : d.maxInFlight().toString());
+    given.put("deadLetterStream", d.deadLetterStream());
+    given.put("mode", s.mode());
     for (Map.Entry<String, String> e : given.entrySet()) {
       String[] earlier = seen.settings.get(e.getKey());
       if (e.getValue() != null && earlier != null && !Objects.equals(earlier[0], e.getValue())) {

@@ -40,7 +40,11 @@ import javax.lang.model.util.Elements;
 final class SubscriptionsGenerator {
   private static final ClassName FAILURE_POLICY = ClassName.bestGuess(Names.FAILURE_POLICY);
   private static final ClassName ORDERING = ClassName.bestGuess(Names.ORDERING);
+  private static final ClassName SUBSCRIPTION_MODE = ClassName.bestGuess(Names.SUBSCRIPTION_MODE);
   private static final ClassName COMPLETABLE_FUTURE = ClassName.get("java.util.concurrent", "CompletableFuture");
+  /** The runtime's backoff defaults, to complete a backoff given with one bound only. */
+  private static final long DEFAULT_BACKOFF = 200;
+  private static final long DEFAULT_MAX_BACKOFF = 30_000;
   private static final ClassName CONFIGURATION_EXCEPTION = ClassName.bestGuess(Names.CONFIGURATION_EXCEPTION);
 
   private final Elements elements;
@@ -126,6 +130,10 @@ final class SubscriptionsGenerator {
       if (group.replyTo() != null) {
         chain.add("\n.replyTo($S)", group.replyTo());
       }
+      delivery(chain, group.delivery());
+      if (group.mode() != null) {
+        chain.add("\n.mode($T.$L)", SUBSCRIPTION_MODE, group.mode());
+      }
       register.addStatement("$L", chain.build());
     }
 
@@ -201,5 +209,26 @@ final class SubscriptionsGenerator {
       }
     }
     return false;
+  }
+  /** The retry and dead-letter calls; a backoff bound the method left out is completed as the runtime would. */
+  private static void delivery(CodeBlock.Builder chain, SubscribeModel.Delivery d) {
+    if (d.backoffMillis() != null || d.maxBackoffMillis() != null) {
+      long initial = d.backoffMillis() != null ? d.backoffMillis() : Math.min(DEFAULT_BACKOFF, d.maxBackoffMillis());
+      long max = d.maxBackoffMillis() != null ? d.maxBackoffMillis() : Math.max(initial, DEFAULT_MAX_BACKOFF);
+      chain.add("\n.backoff($T.ofMillis($LL), $T.ofMillis($LL))", Duration.class, initial, Duration.class, max);
+    }
+    if (!d.noRetryFor().isEmpty()) {
+      CodeBlock.Builder types = CodeBlock.builder();
+      for (int i = 0; i < d.noRetryFor().size(); i++) {
+        types.add(i == 0 ? "$T.class" : ", $T.class", ClassName.bestGuess(d.noRetryFor().get(i)));
+      }
+      chain.add("\n.noRetryFor($L)", types.build());
+    }
+    if (d.maxInFlight() != null) {
+      chain.add("\n.maxInFlight($L)", d.maxInFlight());
+    }
+    if (d.deadLetterStream() != null) {
+      chain.add("\n.deadLetterStream($S)", d.deadLetterStream());
+    }
   }
 }

@@ -301,6 +301,88 @@ class SubscribeStepTest {
   }
 
   @Test
+  void badBackoffInFlightAndDeadLetterStreamAreErrors() {
+    JavaFileObject file = source("subscribe/Delivery.java");
+    Compilation compilation = compileWithOrder(file);
+    assertThat(compilation)
+        .hadErrorContaining("[SubscribeBackoff] @Subscribe backoff of Delivery.negative is invalid: backoffMillis"
+            + " is -5. Give backoffMillis >= 0 and maxBackoffMillis >= backoffMillis, or -1 (the default)")
+        .inFile(file)
+        .onLineContaining("backoffMillis = -5");
+    assertThat(compilation)
+        .hadErrorContaining("[SubscribeBackoff] @Subscribe backoff of Delivery.inverted is invalid: backoffMillis"
+            + " 500 is more than maxBackoffMillis 100.")
+        .inFile(file)
+        .onLineContaining("maxBackoffMillis = 100");
+    assertThat(compilation)
+        .hadErrorContaining("[SubscribeSettings] @Subscribe maxInFlight of Delivery.inflight is -1.")
+        .inFile(file)
+        .onLineContaining("maxInFlight = -1");
+    assertThat(compilation)
+        .hadErrorContaining("[SubscribeDeadLetter] @Subscribe deadLetterStream 'orders' of Delivery.own is invalid:"
+            + " it is the subscription's own stream, so the subscription would consume its own dead letters. Name a"
+            + " stream the subscription does not read, e.g. \"orders.failed\"")
+        .inFile(file)
+        .onLineContaining("deadLetterStream = \"orders\"");
+    assertThat(compilation)
+        .hadErrorContaining("[SubscribeDeadLetter] @Subscribe deadLetterStream 'bad name' of Delivery.named is"
+            + " invalid: contains whitespace.")
+        .inFile(file)
+        .onLineContaining("deadLetterStream = \"bad name\"");
+    assertThat(compilation).hadErrorCount(5);
+  }
+
+  @Test
+  void backoffNoRetryForInFlightAndDeadLetterStreamAreGenerated() {
+    Compilation compilation = compileWithOrder(source("subscribe/DeliveryOk.java"));
+    assertThat(compilation).succeededWithoutWarnings();
+    String code = dev.tidings.processor.Fixtures.generatedSource(compilation, "test.DeliveryOk_Subscriptions");
+    for (String call : new String[] {
+        ".backoff(Duration.ofMillis(500L), Duration.ofMillis(30000L))",
+        ".noRetryFor(IllegalArgumentException.class, UncheckedIOException.class)",
+        ".maxInFlight(50)",
+        ".deadLetterStream(\"orders.failed\")",
+        ".backoff(Duration.ofMillis(100L), Duration.ofMillis(100L))"}) {
+      org.junit.jupiter.api.Assertions.assertTrue(code.contains(call), call + " in\n" + code);
+    }
+  }
+
+  @Test
+  void shareModeRefusesKeyOrderingBatchesAndDisagreeingModes() {
+    JavaFileObject file = source("subscribe/Modes.java");
+    Compilation compilation = compileWithOrder(file);
+    assertThat(compilation)
+        .hadErrorContaining("[SubscribeMode] @Subscribe method Modes.keyed has mode = SHARE and ordering = KEY;"
+            + " a share group keeps no order")
+        .inFile(file)
+        .onLineContaining("ordering = Ordering.KEY");
+    assertThat(compilation)
+        .hadErrorContaining("[SubscribeMode] @Subscribe method Modes.batched has mode = SHARE but takes a List,"
+            + " a batch; a share group acknowledges records one by one. Take one record, e.g. void"
+            + " batched(OrderPlaced order)")
+        .inFile(file)
+        .onLineContaining("group = \"batched\"");
+    assertThat(compilation)
+        .hadErrorContaining("[SubscribeConflict] @Subscribe method Modes.raw conflicts with Modes.queued: it sets"
+            + " mode = CLASSIC and Modes.queued sets mode = SHARE")
+        .inFile(file)
+        .onLineContaining("mode = SubscriptionMode.CLASSIC");
+    assertThat(compilation).hadErrorCount(3);
+  }
+
+  @Test
+  void shareModeIsGeneratedAsTheLastCallOfTheChain() throws java.io.IOException {
+    JavaFileObject file = source("subscribe/Queue.java");
+    Compilation compilation = compileWithOrder(file);
+    assertThat(compilation).succeededWithoutWarnings();
+    String generated = compilation.generatedSourceFile("test.Queue_Subscriptions").orElseThrow()
+        .getCharContent(true).toString();
+    org.junit.jupiter.api.Assertions.assertTrue(generated.contains(".concurrency(8)\n"
+        + "        .mode(SubscriptionMode.SHARE);"), generated);
+    org.junit.jupiter.api.Assertions.assertTrue(generated.contains("import dev.tidings.SubscriptionMode;"), generated);
+  }
+
+  @Test
   void conflictingMethodsOfOneSubscriptionAreErrors() {
     JavaFileObject file = source("subscribe/Conflicts.java");
     Compilation compilation = compileWithOrder(file);

@@ -47,6 +47,10 @@ public final class BrokerConfig {
         props.setProperty("share.coordinator.state.topic.min.isr", "1");
         props.setProperty("share.coordinator.state.topic.num.partitions", "1");
         props.setProperty("group.initial.rebalance.delay.ms", "0");
+        // Share groups (KIP-932) are on by default since Kafka 4.2. A test may lower a share group's record lock
+        // duration (group config share.record.lock.duration.ms) down to 1 s, so that the records a killed consumer
+        // held are delivered again quickly; the broker's own minimum is 15 s. The default stays 30 s.
+        props.setProperty("group.share.min.record.lock.duration.ms", "1000");
         props.setProperty("log.cleaner.dedupe.buffer.size", "2097152");
 
         overrides.forEach(props::setProperty);

@@ -52,10 +52,28 @@ public final class StorageFormat {
      */
     public static boolean formatIfNeeded(Path configFile, Path dataDir, Map<String, String> scramUsers,
             Consumer<String> output) {
+        return formatIfNeeded(configFile, dataDir, null, scramUsers, output);
+    }
+
+    /**
+     * Like {@link #formatIfNeeded(Path, Path, Map, Consumer)}, with a given cluster id; the nodes of one cluster are
+     * formatted with the same id.
+     *
+     * @param configFile the broker's server.properties
+     * @param dataDir the broker's log directory
+     * @param clusterId the cluster id, or null for a new random one
+     * @param scramUsers user name to password; names and passwords must match {@link #SCRAM_TEXT}
+     * @param output receives what the storage tool printed
+     * @return true if the directory was formatted now
+     */
+    public static boolean formatIfNeeded(Path configFile, Path dataDir, String clusterId,
+            Map<String, String> scramUsers, Consumer<String> output) {
         if (Files.exists(dataDir.resolve("meta.properties"))) {
             return false;
         }
-        String clusterId = Uuid.randomUuid().toString();
+        if (clusterId == null) {
+            clusterId = Uuid.randomUuid().toString();
+        }
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         List<String> args = new ArrayList<>(List.of("format", "-t", clusterId, "-c",
                 configFile.toAbsolutePath().toString()));

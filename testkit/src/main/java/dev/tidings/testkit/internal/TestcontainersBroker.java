@@ -12,7 +12,8 @@ import dev.tidings.testkit.EmbeddedKafka;
 /**
  * A Kafka broker in a Docker container, started through Testcontainers' Kafka module.
  *
- * <p>Testcontainers is an optional dependency of the kit: it is loaded reflectively, and only when selected with
+ * <p>Testcontainers is an optional dependency of the kit: it is loaded reflectively, when it is on the test class path
+ * and a Docker engine answers (see {@link BrokerSelection}), or when selected with
  * {@code -Dtidings.testkit.broker=testcontainers}.
  */
 public final class TestcontainersBroker implements Broker {
@@ -90,6 +91,23 @@ public final class TestcontainersBroker implements Broker {
             throw new IllegalStateException("this version of Testcontainers is not supported (" + e + ")."
                     + USE_DEFAULT, e);
         }
+    }
+
+    /**
+     * Tells whether Testcontainers' Kafka module can be loaded and finds a Docker engine; never throws.
+     *
+     * @param loader the class loader to find Testcontainers in
+     * @return true when {@link #start} can work
+     */
+    public static boolean usable(ClassLoader loader) {
+        Class<?> factoryClass;
+        try {
+            factoryClass = Class.forName(FACTORY_CLASS, true, loader);
+            Class.forName(CONTAINER_CLASS, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+        return dockerAvailable(factoryClass);
     }
 
     private static boolean dockerAvailable(Class<?> factoryClass) {

@@ -10,6 +10,10 @@ public final class ExitCode {
   public static final int USAGE = 2;
   /** {@code publish} refused the data: not JSON, not an envelope, unknown schema or invalid data. */
   public static final int INVALID_DATA = 3;
+  /** {@code request} got a {@code Failure:1} reply, or a reply of another schema than {@code --reply}. */
+  public static final int REMOTE_FAILURE = 4;
+  /** {@code request} got no reply within {@code --timeout}. */
+  public static final int TIMEOUT = 5;
 
   private ExitCode() {}
 }

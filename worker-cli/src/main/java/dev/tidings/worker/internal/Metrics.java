@@ -45,6 +45,10 @@ import java.util.function.Supplier;
  *       finished</td></tr>
  *   <tr><td>{@code tidings_partitions_assigned{group}}, {@code tidings_subscription_state{group,state}}</td>
  *       <td>per subscription</td></tr>
+ *   <tr><td>{@code tidings_share_acknowledgements_total{group,stream,kind=accepted|released|rejected}}</td>
+ *       <td>acknowledgements of queue (share group) subscriptions</td></tr>
+ *   <tr><td>{@code tidings_share_in_flight{group}}</td><td>records a queue subscription's consumers hold
+ *       (delivered, not yet acknowledged)</td></tr>
  *   <tr><td>{@code tidings_health_live}, {@code tidings_health_ready}</td><td>1 or 0</td></tr>
  * </table>
  */
@@ -52,6 +56,7 @@ public final class Metrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
   private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
+  private final Map<String, java.util.concurrent.atomic.AtomicLong> shareInFlight = new ConcurrentHashMap<>();
   private final Telemetry telemetry = new MicrometerTelemetry();
   private final AtomicInteger live = new AtomicInteger();
   private final AtomicInteger ready = new AtomicInteger();
@@ -203,6 +208,34 @@ public final class Metrics {
     }
 
     @Override
+    public void requestCompleted(String stream, String outcome, long nanos) {
+      safely(() -> {
+        counter("tidings.requests", "requests made with Application.request, by outcome",
+            "stream", stream, "outcome", outcome.toLowerCase(Locale.ROOT)).increment();
+        timer("tidings.request.duration", "time from a request to its reply, failure or timeout", "stream", stream)
+            .record(nanos, TimeUnit.NANOSECONDS);
+      });
+    }
+
+    @Override
+    public void replyDropped(String replyStream, String reason) {
+      safely(() -> counter("tidings.replies.dropped", "replies no pending request waited for (late, unknown)",
+          "reason", reason.toLowerCase(Locale.ROOT)).increment());
+    }
+
+    @Override
+    public void replied(String group, String replyStream, boolean error) {
+      safely(() -> counter("tidings.replies.sent", "replies sent by serving subscriptions, by kind",
+          "group", group, "kind", error ? "failure" : "reply").increment());
+    }
+
+    @Override
+    public void replyUnroutable(String group, String stream) {
+      safely(() -> counter("tidings.replies.unroutable", "replies not sent: no reply-to header and no replyTo",
+          "group", group, "stream", stream).increment());
+    }
+
+    @Override
     public void rebalanced(String group, int assignedPartitions, int revoked) {
       safely(() -> {
         if (assignedPartitions > 0) {
@@ -212,6 +245,23 @@ public final class Metrics {
           counter("tidings.rebalances", "rebalance events, by kind", "group", group, "kind", "revoked").increment();
         }
       });
+    }
+
+    @Override
+    public void acknowledged(String group, String stream, Acknowledgement acknowledgement) {
+      safely(() -> counter("tidings.share.acknowledgements", "acknowledgements of queue subscriptions, by kind",
+          "group", group, "stream", stream, "kind", acknowledgement.name().toLowerCase(Locale.ROOT)).increment());
+    }
+
+    @Override
+    public void inFlight(String group, int delta) {
+      safely(() -> shareInFlight.computeIfAbsent(group, g -> {
+        java.util.concurrent.atomic.AtomicLong held = new java.util.concurrent.atomic.AtomicLong();
+        Gauge.builder("tidings.share.in.flight", held, java.util.concurrent.atomic.AtomicLong::get)
+            .description("records a queue subscription's consumers hold: delivered, not yet acknowledged")
+            .tags("group", g).register(registry);
+        return held;
+      }).addAndGet(delta));
     }
 
     private void safely(Runnable update) {

@@ -239,6 +239,21 @@ public final class WorkerOptions {
     return "tidings-application";
   }
 
+  /** The application's version: from the first jar's name ({@code shop-1.2.0.jar}), else {@code unversioned}. */
+  public String applicationVersion() {
+    for (String entry : classPath()) {
+      for (String part : entry.split(java.io.File.pathSeparator)) {
+        java.nio.file.Path name = java.nio.file.Path.of(part).getFileName();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(".*?-([0-9][^-]*(-SNAPSHOT)?)\\.jar")
+            .matcher(name == null ? "" : name.toString());
+        if (m.matches()) {
+          return m.group(1);
+        }
+      }
+    }
+    return "unversioned";
+  }
+
   /**
    * Checks the values picocli cannot check alone.
    *

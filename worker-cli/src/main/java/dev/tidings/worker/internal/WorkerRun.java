@@ -6,7 +6,11 @@ import dev.tidings.ConfigurationException;
 import dev.tidings.Router;
 import dev.tidings.Subscription;
 import dev.tidings.TidingsException;
+import dev.tidings.http.sink.HttpSink;
+import dev.tidings.ingress.TidingsHttpServer;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +32,39 @@ public final class WorkerRun {
   private final WorkerOptions options;
   private final Console console;
   private final StopSignal stop;
+  private final IngressOptions ingress;
+  /** {@code worker ingress}: the ingress on this port, no subscriptions; 0 for a normal run. */
+  private final int ingressOnlyPort;
+
+  /** Whether only the configuration file's HTTP sinks run ({@code worker sink}), without an application. */
+  private final boolean sinksOnly;
 
   public WorkerRun(CommandSpec spec, WorkerOptions options, StopSignal stop) {
+    this(spec, options, stop, 0, false);
+  }
+
+  /**
+   * A run of the ingress alone on {@code ingressOnlyPort} ({@code worker ingress --port}), or a
+   * normal run when it is 0.
+   */
+  public WorkerRun(CommandSpec spec, WorkerOptions options, StopSignal stop, int ingressOnlyPort) {
+    this(spec, options, stop, ingressOnlyPort, false);
+  }
+
+  /** A run of the configuration file's HTTP sinks alone ({@code worker sink}) when {@code sinksOnly}. */
+  public WorkerRun(CommandSpec spec, WorkerOptions options, StopSignal stop, boolean sinksOnly) {
+    this(spec, options, stop, 0, sinksOnly);
+  }
+
+  private WorkerRun(CommandSpec spec, WorkerOptions options, StopSignal stop, int ingressOnlyPort,
+      boolean sinksOnly) {
     this.spec = spec;
     this.options = options;
     this.console = Console.of(spec);
     this.stop = stop;
+    this.ingress = IngressOptions.of(spec);
+    this.ingressOnlyPort = ingressOnlyPort;
+    this.sinksOnly = sinksOnly;
   }
 
   /**
@@ -44,27 +75,55 @@ public final class WorkerRun {
    */
   public int run() throws Exception {
     options.validate(spec);
+    ingress.validate(spec, ingressOnlyPort > 0 || ingress.enabled());
+    if (ingressOnlyPort == 0 && ingress.enabled() && options.httpPort() == 0) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--ingress needs an HTTP port: add --http-port 8080 (or run worker ingress --port 8080)");
+    }
     String servers = options.dev() ? null : options.requireServers(spec);
     stop.install(options.shutdownTimeout().plus(STOP_MARGIN));
     try (LoadedApp app = LoadedApp.load(options)) {
-      if (app.isEmpty()) {
-        throw app.nothingFound("application to run");
+      List<HttpSink> sinks = Sinks.of(options.config(spec), console);
+      Router router;
+      if (sinksOnly) {
+        if (sinks.isEmpty()) {
+          throw new WorkerException(ExitCode.USAGE, "worker sink found no sinks: list them under sinks: in the"
+              + " configuration file (" + options.config(spec).source() + "), see http-sink/README.md");
+        }
+        router = Sinks.router(sinks);
+      } else {
+        if (app.isEmpty() && sinks.isEmpty()) {
+          throw app.nothingFound("application to run");
+        }
+        router = ingressOnlyPort > 0 ? schemasOnly(app.router()) : app.router().include(Sinks.router(sinks));
       }
+      int httpPort = ingressOnlyPort > 0 ? ingressOnlyPort : options.httpPort();
       if (!options.dev()) {
-        return runOn(servers, app.router());
+        return runOn(servers, router, httpPort);
       }
       console.out("Starting the embedded dev broker (--dev) ...");
       DevBroker dev = DevBroker.start(options.devPort());
       console.out("Kafka dev broker running at " + dev.bootstrapServers()
           + "  (other tools: --kafka-servers " + dev.bootstrapServers() + ")");
-      return dev.runThenClose(() -> runOn(dev.bootstrapServers(), app.router()));
+      return dev.runThenClose(() -> runOn(dev.bootstrapServers(), router, httpPort));
     } finally {
       stop.done();
       stop.uninstall();
     }
   }
 
-  private int runOn(String servers, Router router) throws InterruptedException {
+  /** The schemas of {@code router} without its subscriptions and hooks: what {@code worker ingress} serves. */
+  private static Router schemasOnly(Router router) {
+    Router schemas = new Router();
+    router.schemas().values().forEach(d -> add(schemas, d));
+    return schemas;
+  }
+
+  private static <T extends Record> void add(Router router, dev.tidings.SchemaDefinition<T> definition) {
+    router.schema(definition);
+  }
+
+  private int runOn(String servers, Router router, int httpPort) throws InterruptedException {
     Metrics metrics = new Metrics();
     ApplicationOptions appOptions = options.applicationOptions(spec, servers, metrics.telemetry()).toBuilder()
         .config(options.config(spec)).build();
@@ -73,21 +132,31 @@ public final class WorkerRun {
         options.connectTimeout());
     console.out("Kafka cluster " + cluster.id() + " at " + servers + ": " + cluster.brokers() + " broker(s)");
     SchemaRegistration.run(options, appOptions, router, console);
-    HttpEndpoints http = null;
+    TidingsHttpServer http = null;
     Application app = create(appOptions);
     try {
       app.mount(router);
       metrics.bind(app::health);
-      if (options.httpPort() > 0) {
-        http = HttpEndpoints.start(options.httpPort(), app::health, metrics);
-        console.out("HTTP on port " + http.port() + ": /health/live, /health/ready, /metrics");
+      if (httpPort > 0) {
+        boolean withIngress = ingressOnlyPort > 0 || ingress.enabled();
+        Map<String, DocsRoutes.Route> docs = DocsRoutes.of(AsyncApiCommand.document(options, servers, router));
+        http = HttpPort.start(httpPort, app::health, metrics, server -> {
+          ingress.tls(server);
+          DocsRoutes.addTo(server, docs);
+          if (withIngress) {
+            ingress.addTo(server, app, spec, console);
+          }
+        });
+        console.out(http.scheme().toUpperCase(java.util.Locale.ROOT) + " on port " + http.port()
+            + ": /health/live, /health/ready, /metrics, /docs, /asyncapi.yaml" + (withIngress
+            ? ", ingress POST /v1/streams/{stream} and /v1/streams/{stream}/batch, /v1/openapi.json, /" : ""));
       }
       describe(router, appOptions);
       if (stop.isRequested()) {
         return ExitCode.OK;
       }
       start(app);
-      console.out("Worker running. Stop it with Ctrl+C or SIGTERM.");
+      console.out((ingressOnlyPort > 0 ? "Ingress" : "Worker") + " running. Stop it with Ctrl+C or SIGTERM.");
       stop.await();
       console.out("Stopping: finishing in-flight messages, committing offsets, leaving the groups ...");
     } finally {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tidings.Health;
+import dev.tidings.ingress.TidingsHttpServer;
 import dev.tidings.worker.testing.Cli;
 import dev.tidings.worker.testing.Cli.Result;
 import dev.tidings.worker.testing.TestClassPath;
@@ -15,7 +16,7 @@ class HealthcheckCommandTest {
   @Test
   void exitCodeFollowsTheReadyEndpoint() {
     AtomicReference<Health> health = new AtomicReference<>(new Health(true, false, List.of()));
-    try (HttpEndpoints http = HttpEndpoints.start(0, health::get, new Metrics())) {
+    try (TidingsHttpServer http = HttpPort.start(0, health::get, new Metrics())) {
       String port = Integer.toString(http.port());
       Result starting = Cli.run("--http-port", port, "healthcheck");
       assertEquals(1, starting.exitCode(), starting::toString);

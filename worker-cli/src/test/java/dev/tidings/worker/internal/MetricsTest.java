@@ -26,6 +26,11 @@ class MetricsTest {
     telemetry.consumed("billing", "orders", Outcome.SKIPPED, "NOT_JSON", 0, 0);
     telemetry.rebalanced("billing", 3, 0);
     telemetry.rebalanced("billing", 0, 3);
+    telemetry.inFlight("queue", 5);
+    telemetry.acknowledged("queue", "jobs", Telemetry.Acknowledgement.ACCEPTED);
+    telemetry.acknowledged("queue", "jobs", Telemetry.Acknowledgement.RELEASED);
+    telemetry.acknowledged("queue", "jobs", Telemetry.Acknowledgement.ACCEPTED);
+    telemetry.inFlight("queue", -2);
 
     String text = metrics.scrape();
     assertContains(text, "tidings_messages_published_total{outcome=\"ok\",stream=\"orders\"} 2.0");
@@ -41,7 +46,27 @@ class MetricsTest {
     assertContains(text, "tidings_message_lead_time_seconds_sum{group=\"billing\",stream=\"orders\"} 1.5");
     assertContains(text, "tidings_rebalances_total{group=\"billing\",kind=\"assigned\"} 1.0");
     assertContains(text, "tidings_rebalances_total{group=\"billing\",kind=\"revoked\"} 1.0");
+    assertContains(text, "tidings_share_acknowledgements_total{group=\"queue\",kind=\"accepted\",stream=\"jobs\"} 2.0");
+    assertContains(text, "tidings_share_acknowledgements_total{group=\"queue\",kind=\"released\",stream=\"jobs\"} 1.0");
+    assertContains(text, "tidings_share_in_flight{group=\"queue\"} 3.0");
     assertContains(text, "jvm_memory_used_bytes");
+  }
+
+  @Test
+  void countsRequestsRepliesAndDroppedReplies() {
+    Telemetry t = telemetry;
+    t.requestCompleted("executions", "REPLIED", 14_000_000);
+    t.requestCompleted("executions", "TIMED_OUT", 30_000_000_000L);
+    t.replyDropped("tidings.replies.x", "LATE");
+    t.replied("executors", "tidings.replies.x", true);
+    t.replyUnroutable("executors", "executions");
+    String text = metrics.scrape();
+    assertContains(text, "tidings_requests_total{outcome=\"replied\",stream=\"executions\"} 1.0");
+    assertContains(text, "tidings_requests_total{outcome=\"timed_out\",stream=\"executions\"} 1.0");
+    assertContains(text, "tidings_request_duration_seconds_count{stream=\"executions\"} 2");
+    assertContains(text, "tidings_replies_dropped_total{reason=\"late\"} 1.0");
+    assertContains(text, "tidings_replies_sent_total{group=\"executors\",kind=\"failure\"} 1.0");
+    assertContains(text, "tidings_replies_unroutable_total{group=\"executors\",stream=\"executions\"} 1.0");
   }
 
   @Test

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tidings.ConfigurationException;
 import dev.tidings.DecodeException;
 import dev.tidings.MessageContext;
+import dev.tidings.PublishResult;
+import dev.tidings.SchemaValidationException;
 import dev.tidings.http.sink.HttpExchange;
 import dev.tidings.http.sink.HttpRequest;
 import dev.tidings.http.sink.HttpSink;
 import dev.tidings.http.sink.SinkAuth;
+import dev.tidings.internal.consumer.Deferrals;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -20,28 +23,31 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The handlers of one mounted sink: turn a message into a request, run it ({@link ExchangeRunner}),
- * and publish the exchange to its result stream, waiting for the broker's acknowledgement before the
- * handler returns (so the offset is committed only after that). A publish that fails throws, and the
- * consumer engine retries the message.
+ * The handlers of one mounted sink: turn a message into a request, run it ({@link ExchangeRunner}) on
+ * the handler thread, and publish the exchange to its result stream. The record is finished for the
+ * consumer engine (its offset committable) only when the broker has acknowledged the exchange ({@link
+ * Deferrals}); a refused publish is tried again, without repeating the HTTP call, until it succeeds.
  */
 public final class SinkRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(SinkRuntime.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final long PUBLISH_TIMEOUT_SECONDS = 60;
+  private static final long PUBLISH_RETRY_MAX_MILLIS = 5_000;
   private static final String EXCHANGE_SCHEMA = "HttpExchange:1";
 
   private final SinkSettings settings;
   private final UrlTemplate template;
   private final ExchangeRunner runner;
   private final TokenCache tokens;
+  private final ScheduledExecutorService retries;
+  private volatile boolean closed;
 
   public SinkRuntime(SinkSettings settings) {
     this(settings, Clock.systemUTC());
@@ -62,6 +68,11 @@ public final class SinkRuntime {
     this.tokens = settings.auth() instanceof SinkAuth.OAuth2 o
         ? new TokenCache(o, client, settings.requestTimeout(), clock) : null;
     this.runner = new ExchangeRunner(settings, client, allow, tokens, clock);
+    this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "tidings-http-sink-" + settings.name() + "-republish");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /**
@@ -120,6 +131,8 @@ public final class SinkRuntime {
 
   /** Closes what the sink holds (nothing that outlives the JVM: the JDK client frees its pool when unreachable). */
   public void close() {
+    closed = true;
+    retries.shutdown();
     LOG.debug("HTTP sink '{}' stopped", settings.name());
   }
 
@@ -205,15 +218,39 @@ public final class SinkRuntime {
     if (stream == null) {
       return;
     }
+    CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+    send(stream, exchange, context, acknowledged, 1);
+    // The record is finished (and its offset committable) only once the broker has the exchange; the
+    // handler thread is free for the next request meanwhile.
+    Deferrals.completeWhen(context, acknowledged);
+  }
+
+  /** Publishes the exchange, again and again while the broker refuses it, until it is acknowledged. */
+  private void send(String stream, HttpExchange exchange, MessageContext context, CompletableFuture<Void> acknowledged,
+      int attempt) {
+    CompletableFuture<PublishResult> sent;
     try {
-      context.subscriber().publish(stream, exchange, context.key(), Map.of())
-          .get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("HTTP sink '" + settings.name() + "' could not publish the exchange of "
-          + context.topic() + "@" + context.offset() + " to " + stream + ": " + e.getCause(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("HTTP sink '" + settings.name() + "' got no acknowledgement for the exchange"
-          + " published to " + stream + " within " + PUBLISH_TIMEOUT_SECONDS + " s", e);
+      sent = context.subscriber().publish(stream, exchange, context.key(), Map.of());
+    } catch (RuntimeException e) {
+      sent = CompletableFuture.failedFuture(e);
     }
+    sent.whenComplete((result, error) -> {
+      if (error == null) {
+        acknowledged.complete(null);
+        return;
+      }
+      Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+          ? error.getCause() : error;
+      if (closed || cause instanceof SchemaValidationException || cause instanceof ConfigurationException) {
+        acknowledged.completeExceptionally(new IllegalStateException("HTTP sink '" + settings.name()
+            + "' could not publish the exchange of " + context.topic() + "@" + context.partition() + ":"
+            + context.offset() + " to " + stream + " (the message stays uncommitted): " + cause, cause));
+        return;
+      }
+      long delay = Math.min(PUBLISH_RETRY_MAX_MILLIS, 100L << Math.min(attempt, 6));
+      LOG.warn("HTTP sink '{}' could not publish an exchange to {} (attempt {}): {}; trying again in {} ms",
+          settings.name(), stream, attempt, cause.toString(), delay);
+      retries.schedule(() -> send(stream, exchange, context, acknowledged, attempt + 1), delay, TimeUnit.MILLISECONDS);
+    });
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tidings.Health;
+import dev.tidings.ingress.TidingsHttpServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class HttpEndpointsTest {
+class HttpPortTest {
   private static final Health.SubscriptionHealth STARTING =
       new Health.SubscriptionHealth("billing", "orders.*", Health.State.STARTING, 0, Map.of(), null);
   private static final Health.SubscriptionHealth RUNNING =
@@ -25,12 +26,12 @@ class HttpEndpointsTest {
   private final AtomicReference<Health> health = new AtomicReference<>(new Health(true, false, List.of(STARTING)));
   private final Metrics metrics = new Metrics();
   private final HttpClient client = HttpClient.newHttpClient();
-  private HttpEndpoints http;
+  private TidingsHttpServer http;
 
   @BeforeEach
   void start() {
     metrics.bind(health::get);
-    http = HttpEndpoints.start(0, health::get, metrics);
+    http = HttpPort.start(0, health::get, metrics);
   }
 
   @AfterEach
@@ -92,7 +93,7 @@ class HttpEndpointsTest {
   @Test
   void aTakenPortIsReportedWithTheFix() {
     WorkerException e = org.junit.jupiter.api.Assertions.assertThrows(WorkerException.class,
-        () -> HttpEndpoints.start(http.port(), health::get, metrics));
+        () -> HttpPort.start(http.port(), health::get, metrics));
     assertTrue(e.getMessage().startsWith("cannot serve HTTP on port " + http.port()), e.getMessage());
   }
 
