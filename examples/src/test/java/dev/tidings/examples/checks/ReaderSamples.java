@@ -38,7 +38,7 @@ final class ReaderSamples {
   @interface Nullable {}
 
   /** Strings: lengths in code points, patterns, blank, nullable, optional, renamed. */
-  @Schema(id = "read.Texts")
+  @Schema(id = "check.read.Texts")
   record Texts(
       String plain,
       @NotBlank String name,
@@ -49,7 +49,7 @@ final class ReaderSamples {
       @JsonProperty("renamed_field") @Size(max = 2) String renamed) {}
 
   /** Integers and doubles with inclusive, exclusive and decimal bounds; boxes; booleans. */
-  @Schema(id = "read.Numbers")
+  @Schema(id = "check.read.Numbers")
   record Numbers(
       @Min(1) @Max(10) int rating,
       @Positive Integer count,
@@ -65,7 +65,7 @@ final class ReaderSamples {
       @Nullable Boolean maybeFlag) {}
 
   /** Enums, lists, sets, maps and nesting. */
-  @Schema(id = "read.Lists")
+  @Schema(id = "check.read.Lists")
   record Lists(
       Kind kind,
       @Nullable Kind maybeKind,
@@ -89,7 +89,7 @@ final class ReaderSamples {
   record Line(@NotBlank String sku, @Min(1) int quantity, @PositiveOrZero double price) {}
 
   /** Nested and recursive records; times and ids. */
-  @Schema(id = "read.Tree")
+  @Schema(id = "check.read.Tree")
   record Tree(
       String name,
       List<Tree> children,
@@ -110,7 +110,7 @@ final class ReaderSamples {
    * A compact constructor that normalizes: the reader must not be sure whenever it changes a value
    * (Jackson would write the trimmed text, not the one read).
    */
-  @Schema(id = "read.Trimmed")
+  @Schema(id = "check.read.Trimmed")
   record Trimmed(@Size(max = 4) String text, int n) {
     Trimmed {
       text = text == null ? null : text.strip();
@@ -118,7 +118,7 @@ final class ReaderSamples {
   }
 
   /** An accessor that changes the value: the reader must not be sure whenever it does. */
-  @Schema(id = "read.Shouting")
+  @Schema(id = "check.read.Shouting")
   record Shouting(@Pattern(regexp = "[A-Z]*") String word) {
     @Override
     public String word() {
@@ -127,7 +127,7 @@ final class ReaderSamples {
   }
 
   /** A second constructor: Jackson may bind with it, so no reader is generated. */
-  @Schema(id = "read.TwoWays")
+  @Schema(id = "check.read.TwoWays")
   record TwoWays(String a, int b) {
     TwoWays(String a) {
       this(a, 0);

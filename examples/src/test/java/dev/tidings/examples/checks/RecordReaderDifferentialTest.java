@@ -58,12 +58,12 @@ class RecordReaderDifferentialTest {
   @Test
   void generatedReadersAgreeWithTheValidatorAndJackson() {
     List<Subject> subjects = List.of(
-        new Subject("read.Texts:1", new ReaderSamples_Texts_Schema(), true),
-        new Subject("read.Numbers:1", new ReaderSamples_Numbers_Schema(), true),
-        new Subject("read.Lists:1", new ReaderSamples_Lists_Schema(), true),
-        new Subject("read.Tree:1", new ReaderSamples_Tree_Schema(), true),
-        new Subject("read.Trimmed:1", new ReaderSamples_Trimmed_Schema(), true),
-        new Subject("read.Shouting:1", new ReaderSamples_Shouting_Schema(), false),
+        new Subject("check.read.Texts:1", new ReaderSamples_Texts_Schema(), true),
+        new Subject("check.read.Numbers:1", new ReaderSamples_Numbers_Schema(), true),
+        new Subject("check.read.Lists:1", new ReaderSamples_Lists_Schema(), true),
+        new Subject("check.read.Tree:1", new ReaderSamples_Tree_Schema(), true),
+        new Subject("check.read.Trimmed:1", new ReaderSamples_Trimmed_Schema(), true),
+        new Subject("check.read.Shouting:1", new ReaderSamples_Shouting_Schema(), false),
         new Subject("ExecutionRequest:1", new ExecutionRequest_Schema(), true),
         new Subject("ExecutionResult:1", new ExecutionResult_Schema(), true));
     StringBuilder report = new StringBuilder();
@@ -151,21 +151,21 @@ class RecordReaderDifferentialTest {
   void recordsJacksonMayBindOtherwiseGetNoReader() {
     Router router = new Router();
     new ReaderSamples_TwoWays_Schema().register(router);
-    SchemaDefinition<?> definition = router.schemas().get("read.TwoWays:1");
+    SchemaDefinition<?> definition = router.schemas().get("check.read.TwoWays:1");
     assertTrue(definition.check().isPresent(), "the check does not depend on constructors");
     assertEquals(false, definition.reader().isPresent(), "a second constructor: no reader");
   }
 
   @Test
   void aNormalizingConstructorOrAccessorMakesTheReaderUnsure() {
-    EnvelopeCodec trimmed = codec(definition(new Subject("read.Trimmed:1", new ReaderSamples_Trimmed_Schema(), true)));
-    assertTrue(trimmed.decodeByReader(envelope("read.Trimmed:1", "{\"text\":\"ab\",\"n\":1}")) != null);
-    assertEquals(null, trimmed.decodeByReader(envelope("read.Trimmed:1", "{\"text\":\" ab\",\"n\":1}")));
+    EnvelopeCodec trimmed = codec(definition(new Subject("check.read.Trimmed:1", new ReaderSamples_Trimmed_Schema(), true)));
+    assertTrue(trimmed.decodeByReader(envelope("check.read.Trimmed:1", "{\"text\":\"ab\",\"n\":1}")) != null);
+    assertEquals(null, trimmed.decodeByReader(envelope("check.read.Trimmed:1", "{\"text\":\" ab\",\"n\":1}")));
     EnvelopeCodec shouting =
-        codec(definition(new Subject("read.Shouting:1", new ReaderSamples_Shouting_Schema(), false)));
-    assertTrue(shouting.decodeByReader(envelope("read.Shouting:1", "{\"word\":\"AB\"}")) != null);
+        codec(definition(new Subject("check.read.Shouting:1", new ReaderSamples_Shouting_Schema(), false)));
+    assertTrue(shouting.decodeByReader(envelope("check.read.Shouting:1", "{\"word\":\"AB\"}")) != null);
     // The accessor would write "AB", which the pattern accepts; "ab", which came in, it rejects.
-    assertEquals(null, shouting.decodeByReader(envelope("read.Shouting:1", "{\"word\":\"ab\"}")));
+    assertEquals(null, shouting.decodeByReader(envelope("check.read.Shouting:1", "{\"word\":\"ab\"}")));
   }
 
   private static byte[] envelope(String key, String data) {
