@@ -21,6 +21,7 @@ public final class SchemaDefinition<T extends Record> {
   private final List<String> streams;
   private final String jsonSchema;
   private final RecordCheck<T> check;
+  private final RecordReader<T> reader;
 
   private SchemaDefinition(Builder<T> b) {
     this.type = b.type;
@@ -30,6 +31,7 @@ public final class SchemaDefinition<T extends Record> {
     this.streams = List.copyOf(b.streams);
     this.jsonSchema = b.jsonSchema;
     this.check = b.check;
+    this.reader = b.reader;
     if (id.isBlank() || id.contains(":")) {
       throw new ConfigurationException(
           "schema id '" + id + "' of " + type.getName() + " is invalid: use a non-blank id without ':'");
@@ -100,6 +102,14 @@ public final class SchemaDefinition<T extends Record> {
     return Optional.ofNullable(check);
   }
 
+  /**
+   * The generated streaming reader of the record's JSON, if one was given (generated registrations
+   * give one for derived schemas whose records it reads exactly).
+   */
+  public Optional<RecordReader<T>> reader() {
+    return Optional.ofNullable(reader);
+  }
+
   @Override
   public String toString() {
     return "SchemaDefinition[" + key() + " -> " + type.getName() + "]";
@@ -114,6 +124,7 @@ public final class SchemaDefinition<T extends Record> {
     private List<String> streams = List.of();
     private String jsonSchema;
     private RecordCheck<T> check;
+    private RecordReader<T> reader;
 
     private Builder(Class<T> type) {
       this.type = Objects.requireNonNull(type, "type");
@@ -153,6 +164,18 @@ public final class SchemaDefinition<T extends Record> {
      */
     public Builder<T> check(RecordCheck<T> check) {
       this.check = check;
+      return this;
+    }
+
+    /**
+     * A streaming reader used on consume for envelopes Tidings wrote: when it reads a record and
+     * the {@link #check(RecordCheck) check} vouches for it, the record is handed over without a JSON
+     * tree or the JSON Schema validator; otherwise the generic route decides. Used only together
+     * with a check. It must never return a record for JSON the schema rejects, nor one that differs
+     * from what Jackson binds. The processor generates it; {@code null} for none.
+     */
+    public Builder<T> reader(RecordReader<T> reader) {
+      this.reader = reader;
       return this;
     }
 

@@ -37,6 +37,7 @@ public class CodecBenchmark {
   private String key;
   private EnvelopeCodec codec;
   private EnvelopeCodec treeCodec;
+  private EnvelopeCodec noReaderCodec;
   private CompiledSchema schema;
   private ObjectMapper mapper;
   private ObjectReader reader;
@@ -51,6 +52,10 @@ public class CodecBenchmark {
     key = s.key();
     codec = PublishComparison.codec();
     treeCodec = PublishComparison.codec(false);
+    noReaderCodec = PublishComparison.codec(true, false);
+    if (!s.definition().reader().isPresent()) {
+      throw new IllegalStateException("no generated reader for " + key + ": build bench with the processor");
+    }
     schema = codec.registry().byKey(key);
     mapper = new ObjectMapper();
     reader = mapper.readerFor(s.wireType(mapper));
@@ -113,10 +118,16 @@ public class CodecBenchmark {
     return mapper.writeValueAsBytes(new Wire<>(key, record));
   }
 
-  /** What a subscription does before the handler with envelopes Tidings wrote: bind, check, compare bytes. */
+  /** What a subscription does before the handler with envelopes Tidings wrote: generated reader, check. */
   @Benchmark
   public Record decodeExact() {
     return codec.decodeExact(envelopes[index()]).record();
+  }
+
+  /** The same route without the generated reader, as before readers: bind, check, rewrite and compare. */
+  @Benchmark
+  public Record decodeExactNoReader() {
+    return noReaderCodec.decodeExact(envelopes[index()]).record();
   }
 
   /** The route for other writers' envelopes: parse a tree, validate data, bind. */

@@ -35,7 +35,8 @@ public final class CodecMain {
     LABELS.put("jacksonWrite", "raw: Jackson writes the envelope");
     LABELS.put("validateTree", "generic validator alone (networknt, on a tree)");
     LABELS.put("handValidateWrite", "generated-style validator + Jackson write");
-    LABELS.put("decodeExact", "Tidings decode (consume path for Tidings-written envelopes: bind, check, compare)");
+    LABELS.put("decodeExact", "Tidings decode (consume path for Tidings-written envelopes: generated reader, check)");
+    LABELS.put("decodeExactNoReader", "Tidings decode without the generated reader (bind, check, rewrite, compare)");
     LABELS.put("decodeValidateBind", "Tidings decode through the tree (other writers: parse, networknt, bind)");
     LABELS.put("jacksonRead", "raw: Jackson reads the envelope into the record");
     LABELS.put("jacksonReadHandValidate", "Jackson read + generated-style validator");

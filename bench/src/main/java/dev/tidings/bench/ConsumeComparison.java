@@ -41,8 +41,10 @@ final class ConsumeComparison {
    * the engine parses the envelope to dispatch it, but nothing is validated or bound.
    * {@code TIDINGS_UNPAUSED} is a diagnostic: Tidings with {@code maxInFlight} so high that the
    * poll loop never pauses a partition, which separates the flow-control stall from the per-record cost.
+   * {@code TIDINGS_NO_READER} is the default subscription with the schemas' generated readers
+   * removed: the consume path as it was before readers (bind, check, rewrite and compare).
    */
-  enum Variant { TIDINGS, TIDINGS_UNPAUSED, TIDINGS_UNDECODED, PROJECTED, RAW }
+  enum Variant { TIDINGS, TIDINGS_NO_READER, TIDINGS_UNPAUSED, TIDINGS_UNDECODED, PROJECTED, RAW }
 
   private static final int UNPAUSED_IN_FLIGHT = 1_000_000;
 
@@ -60,6 +62,7 @@ final class ConsumeComparison {
     Table table = new Table("Consume throughput (" + String.format("%,d", n) + " records per trial, "
             + rounds + " rounds, records/s)",
         "shape", "Tidings subscription", "raw consumer + Jackson", "Tidings / raw",
+        "(r) Tidings without generated readers", "(r) / raw", "Tidings / (r)",
         "(a) Tidings, never paused", "(a) / raw", "(b) Tidings, never paused, raw handler", "(b) / raw",
         "(p) projected", "(p) / raw");
     ApplicationOptions options = env.options().build();
@@ -84,6 +87,8 @@ final class ConsumeComparison {
       List<Double> unpausedRatios = new ArrayList<>();
       List<Double> undecodedRatios = new ArrayList<>();
       List<Double> projectedRatios = new ArrayList<>();
+      List<Double> noReaderRatios = new ArrayList<>();
+      List<Double> readerGains = new ArrayList<>();
       for (int round = -1; round < rounds; round++) {
         Map<Variant, Double> thisRound = new HashMap<>();
         Variant[] order = Variant.values();
@@ -92,6 +97,7 @@ final class ConsumeComparison {
           double rate = switch (v) {
             case RAW -> raw(options, shape, topic, n);
             case TIDINGS -> tidings(options, shape, stream, n, false, false);
+            case TIDINGS_NO_READER -> tidings(options, shape, stream, n, false, false, false);
             case TIDINGS_UNPAUSED -> tidings(options, shape, stream, n, true, false);
             case TIDINGS_UNDECODED -> tidings(options, shape, stream, n, true, true);
             case PROJECTED -> projected(options, shape, stream, n);
@@ -106,17 +112,22 @@ final class ConsumeComparison {
           unpausedRatios.add(thisRound.get(Variant.TIDINGS_UNPAUSED) / thisRound.get(Variant.RAW));
           undecodedRatios.add(thisRound.get(Variant.TIDINGS_UNDECODED) / thisRound.get(Variant.RAW));
           projectedRatios.add(thisRound.get(Variant.PROJECTED) / thisRound.get(Variant.RAW));
+          noReaderRatios.add(thisRound.get(Variant.TIDINGS_NO_READER) / thisRound.get(Variant.RAW));
+          readerGains.add(thisRound.get(Variant.TIDINGS) / thisRound.get(Variant.TIDINGS_NO_READER));
         }
       }
       table.row(shape.label(), Stats.medianSpread(rates.get(Variant.TIDINGS)),
           Stats.medianSpread(rates.get(Variant.RAW)), Stats.ratioSpread(ratios),
+          Stats.medianSpread(rates.get(Variant.TIDINGS_NO_READER)), Stats.ratioSpread(noReaderRatios),
+          Stats.ratioSpread(readerGains),
           Stats.medianSpread(rates.get(Variant.TIDINGS_UNPAUSED)), Stats.ratioSpread(unpausedRatios),
           Stats.medianSpread(rates.get(Variant.TIDINGS_UNDECODED)), Stats.ratioSpread(undecodedRatios),
           Stats.medianSpread(rates.get(Variant.PROJECTED)), Stats.ratioSpread(projectedRatios));
     }
     table.note("Both sides use Tidings' consumer settings (max.poll.records=500, manual commits every 1 s);"
         + " Tidings runs its defaults (concurrency 1, maxInFlight 1,000, validation on), " + Env.PARTITIONS
-        + " partitions. Diagnostics: (a) raises maxInFlight to " + String.format("%,d", UNPAUSED_IN_FLIGHT)
+        + " partitions. (r) is the same subscription with the schemas' generated readers removed (bind, check,"
+        + " rewrite and compare, as before readers). Diagnostics: (a) raises maxInFlight to " + String.format("%,d", UNPAUSED_IN_FLIGHT)
         + " so that no partition is ever paused; (b) also replaces the typed handler by a raw one (onAny): the"
         + " engine still parses the envelope to dispatch it, but nothing is validated or bound. (p) is a projection, not Tidings"
         + " as it is: never paused, and a raw handler that binds with Jackson and checks the record with a"
@@ -127,8 +138,14 @@ final class ConsumeComparison {
 
   private double tidings(
       ApplicationOptions options, Shape shape, String stream, int n, boolean unpaused, boolean undecoded) throws Exception {
+    return tidings(options, shape, stream, n, unpaused, undecoded, true);
+  }
+
+  private double tidings(
+      ApplicationOptions options, Shape shape, String stream, int n, boolean unpaused, boolean undecoded,
+      boolean readers) throws Exception {
     Counter counter = new Counter(n);
-    Router router = Env.router();
+    Router router = readers ? Env.router() : Env.routerWithoutReaders();
     Handler<Object> handler = (record, context) -> counter.hit(record);
     Subscription subscription = router.subscribe(stream, "tidings-" + stream + "-" + (groups++));
     if (undecoded) {

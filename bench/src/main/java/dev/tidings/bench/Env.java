@@ -72,6 +72,15 @@ final class Env implements AutoCloseable {
     return router;
   }
 
+  /** {@link #router()} with the schemas' generated readers removed (checks kept). */
+  static Router routerWithoutReaders() {
+    Router router = new Router();
+    for (Shape shape : Shape.values()) {
+      router.schema(shape.definitionWithoutReader());
+    }
+    return router;
+  }
+
   /** Creates {@code prefix + stream} as Tidings would (same partitions and replication). */
   String createTopic(String stream) throws Exception {
     return createTopic(stream, PARTITIONS);

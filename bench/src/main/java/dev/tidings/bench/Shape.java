@@ -157,6 +157,20 @@ enum Shape {
     return withoutCheck(definition());
   }
 
+  /**
+   * The definition with its check but without its generated reader: the consume path as it was
+   * before readers (bind, check, rewrite and compare).
+   */
+  SchemaDefinition<?> definitionWithoutReader() {
+    return withoutReader(definition());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Record> SchemaDefinition<T> withoutReader(SchemaDefinition<T> d) {
+    return SchemaDefinition.builder(d.type()).id(d.id()).version(d.version()).jsonSchema(d.jsonSchema())
+        .check(d.check().orElseThrow()).build();
+  }
+
   private static <T extends Record> SchemaDefinition<T> withoutCheck(SchemaDefinition<T> d) {
     return SchemaDefinition.builder(d.type()).id(d.id()).version(d.version()).jsonSchema(d.jsonSchema()).build();
   }

@@ -64,6 +64,14 @@ class TidingsProcessorTest {
   }
 
   @Test
+  void readerMatchesGoldenFile() {
+    assertThat(compileValid())
+        .generatedSourceFile("shop.Order_Reader")
+        .contentsAsUtf8String()
+        .isEqualTo(text("golden/Order_Reader.java.txt"));
+  }
+
+  @Test
   void subscriptionsRegistrationMatchesGoldenFile() {
     assertThat(compileValid())
         .generatedSourceFile("shop.Billing_Subscriptions")

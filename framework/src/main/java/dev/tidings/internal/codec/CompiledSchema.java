@@ -11,6 +11,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.tidings.ConfigurationException;
 import dev.tidings.RecordCheck;
+import dev.tidings.RecordReader;
 import dev.tidings.SchemaDefinition;
 import dev.tidings.SchemaValidationException.Violation;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public final class CompiledSchema {
   private final SchemaDefinition<?> definition;
   private final JsonSchema schema;
   private final RecordCheck<Record> check;
+  private final RecordReader<Record> recordReader;
   private final ObjectReader reader;
   private final ObjectWriter writer;
   private final byte[] envelopePrefix;
@@ -40,6 +42,7 @@ public final class CompiledSchema {
     this.definition = definition;
     this.schema = schema;
     this.check = (RecordCheck<Record>) definition.check().orElse(null);
+    this.recordReader = check == null ? null : (RecordReader<Record>) definition.reader().orElse(null);
     this.reader = Json.mapper().readerFor(definition.type());
     this.writer = Json.mapper().writerFor(definition.type());
     this.envelopePrefix = Envelopes.prefix(definition.key());
@@ -58,6 +61,11 @@ public final class CompiledSchema {
   /** Whether the definition has a {@link RecordCheck}. */
   boolean hasCheck() {
     return check != null;
+  }
+
+  /** The generated streaming reader, or {@code null}; never without a check. */
+  RecordReader<Record> recordReader() {
+    return recordReader;
   }
 
   /** Binds {@code data} to the definition's type (no validation). */

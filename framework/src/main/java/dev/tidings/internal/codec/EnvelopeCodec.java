@@ -118,6 +118,15 @@ public final class EnvelopeCodec {
   }
 
   /**
+   * The first step of {@link #decodeExact(byte[])} alone: the record when the schema's generated
+   * reader reads it and its check vouches for it, else {@code null} (also without a reader). For
+   * tests and benchmarks that judge the reader on its own.
+   */
+  public Exact decodeByReader(byte[] value) {
+    return ExactRoute.decode(registry, value, key -> true, true);
+  }
+
+  /**
    * Reads the envelope shape of {@code value} without looking up the schema.
    *
    * @throws DecodeException with {@link Reason#NOT_JSON} or {@link Reason#NOT_ENVELOPE}

@@ -175,6 +175,95 @@ class EnvelopeCodecTest {
     assertEquals(null, EXACT.decodeExact(null));
   }
 
+  /** A reader of {@code Trimmed} like the ones the processor generates. */
+  private static Trimmed readTrimmed(com.fasterxml.jackson.core.JsonParser p) throws java.io.IOException {
+    dev.tidings.ReaderSupport.expect(p, com.fasterxml.jackson.core.JsonToken.START_OBJECT);
+    String name = null;
+    int n = 0;
+    long seen = 0;
+    String field;
+    while ((field = p.nextFieldName()) != null) {
+      p.nextToken();
+      switch (field) {
+        case "name" -> {
+          seen = dev.tidings.ReaderSupport.first(seen, 1);
+          name = dev.tidings.ReaderSupport.string(p);
+        }
+        case "n" -> {
+          seen = dev.tidings.ReaderSupport.first(seen, 2);
+          n = dev.tidings.ReaderSupport.intValue(p);
+        }
+        default -> throw dev.tidings.ReaderSupport.notSure();
+      }
+    }
+    dev.tidings.ReaderSupport.required(seen, 3);
+    Trimmed r = new Trimmed(name, n);
+    if (r.name() != name) {
+      throw dev.tidings.ReaderSupport.notSure();
+    }
+    return r;
+  }
+
+  private static EnvelopeCodec readerCodec(dev.tidings.RecordReader<Trimmed> reader) {
+    SchemaRegistry registry = new SchemaRegistry();
+    registry.register(SchemaDefinition.builder(Trimmed.class).id("T")
+        .jsonSchema("{\"type\":\"object\",\"required\":[\"name\",\"n\"],\"properties\":{\"name\":{\"type\":"
+            + "\"string\",\"pattern\":\"^\\\\S\"},\"n\":{\"type\":\"integer\",\"maximum\":10}}}")
+        .check(t -> !t.name().isEmpty() && !Character.isWhitespace(t.name().charAt(0)) && t.n() <= 10)
+        .reader(reader).build());
+    return new EnvelopeCodec(registry);
+  }
+
+  private static byte[] bytes(String json) {
+    return json.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theReaderTakesEnvelopesWhatEverTheirFormattingWhenItAndTheCheckAreSure() {
+    EnvelopeCodec codec = readerCodec(EnvelopeCodecTest::readTrimmed);
+    assertEquals(new Trimmed("a", 3),
+        codec.decodeByReader(bytes("{\"schema\":\"T:1\",\"data\": { \"n\" : 3, \"name\":\"\\u0061\" } }")).record(),
+        "other order, spaces and escapes: the same values");
+    assertEquals(null, codec.decodeByReader(bytes("{\"schema\":\"T:1\",\"data\":{\"name\":\"a\",\"n\":11}}")),
+        "the check says no");
+    assertEquals(null, codec.decodeByReader(bytes("{\"schema\":\"T:1\",\"data\":{\"name\":\" a\",\"n\":3}}")),
+        "the constructor trims: another value than read");
+    assertEquals(null, codec.decodeByReader(bytes("{\"schema\":\"T:1\",\"data\":{\"name\":\"a\",\"n\":3},\"x\":1}")),
+        "something after data");
+    assertEquals(null, codec.decodeByReader(bytes("{\"schema\":\"T:1\",\"data\":{\"name\":\"a\",\"n\":3,\"n\":4}}")),
+        "a duplicate property");
+    assertEquals(null, codec.decodeByReader(bytes("{\"schema\":\"T:1\",\"data\":{\"name\":\"a\"}}")), "n missing");
+  }
+
+  @Test
+  void whenTheReaderIsNotSureOrBreaksTheExactRouteWithoutItDecides() {
+    byte[] written = EXACT.encode("s", new Trimmed("a", 3), true);
+    EnvelopeCodec unsure = readerCodec(p -> {
+      throw dev.tidings.ReaderSupport.notSure();
+    });
+    assertEquals(null, unsure.decodeByReader(written));
+    assertEquals(new EnvelopeCodec.Exact("T:1", new Trimmed("a", 3)), unsure.decodeExact(written));
+    EnvelopeCodec broken = readerCodec(p -> {
+      throw new IllegalStateException("a bug in a reader");
+    });
+    assertEquals(new EnvelopeCodec.Exact("T:1", new Trimmed("a", 3)), broken.decodeExact(written));
+    EnvelopeCodec lying = readerCodec(p -> {
+      p.skipChildren();
+      return new Trimmed("a", 99);
+    });
+    assertEquals(new EnvelopeCodec.Exact("T:1", new Trimmed("a", 3)), lying.decodeExact(written),
+        "a record the check refuses is not taken; the route without the reader binds what came");
+  }
+
+  @Test
+  void aReaderWithoutACheckIsNotUsed() {
+    SchemaRegistry registry = new SchemaRegistry();
+    registry.register(SchemaDefinition.builder(Trimmed.class).id("T").jsonSchema("{\"type\":\"object\"}")
+        .reader(EnvelopeCodecTest::readTrimmed).build());
+    EnvelopeCodec codec = new EnvelopeCodec(registry);
+    assertEquals(null, codec.decodeByReader(bytes("{\"schema\":\"T:1\",\"data\":{\"name\":\"a\",\"n\":3}}")));
+  }
+
   record Measured(double value, List<Double> more) {}
 
   @Test

@@ -24,6 +24,12 @@ final class Names {
   static final String ORDERING = "dev.tidings.Ordering";
   static final String SUBSCRIPTION_MODE = "dev.tidings.SubscriptionMode";
   static final String CONFIGURATION_EXCEPTION = "dev.tidings.ConfigurationException";
+  static final String RECORD_READER = "dev.tidings.RecordReader";
+  static final String READER_SUPPORT = "dev.tidings.ReaderSupport";
+
+  // Jackson's streaming API, which generated readers read with.
+  static final String JSON_PARSER = "com.fasterxml.jackson.core.JsonParser";
+  static final String JSON_TOKEN = "com.fasterxml.jackson.core.JsonToken";
 
   // Raw payloads a handler may take instead of a @Schema record.
   static final String JSON_NODE = "com.fasterxml.jackson.databind.JsonNode";
@@ -53,4 +59,6 @@ final class Names {
   static final String SCHEMA_ROLE = "Schema";
 
   static final String SUBSCRIPTIONS_ROLE = "Subscriptions";
+
+  static final String READER_ROLE = "Reader";
 }

@@ -27,7 +27,7 @@ public final class Processing {
     registrations = new Registrations(elements, env.getFiler());
     Generation generation = new Generation(elements, env.getFiler());
     schemas = new SchemaStep(elements, env.getFiler(), diagnostics, new SchemaDeriver(elements, types),
-        new CheckDeriver(elements, types),
+        new CheckDeriver(elements, types), new ReaderDeriver(elements, types),
         new SchemaGenerator(elements, env.getFiler(), generation, registrations, diagnostics));
     subscriptions = new SubscribeStep(elements, types, diagnostics,
         new SubscriptionsGenerator(elements, generation, registrations, diagnostics));

@@ -69,6 +69,11 @@ final class SchemaGenerator {
       }
       what = model.generated().canonicalName();
       generation.write(model.generated(), registration(model));
+      if (model.reader() != null && model.reader().type() != null) {
+        what = model.reader().type().name();
+        generation.write(ClassName.get(model.generated().packageName(), model.reader().type().name()),
+            model.reader().type().toBuilder());
+      }
       registrations.add(model.generated().canonicalName(), model.type());
     } catch (IOException e) {
       diagnostics.report(Problem.of(Message.WRITE_FAILED, model.type(), what, model.key(), e));
@@ -98,6 +103,11 @@ final class SchemaGenerator {
     if (checked) {
       definition.add("\n.check($T::check)", model.generated());
     }
+    boolean read = model.reader() != null && model.reader().type() != null;
+    if (read) {
+      definition.add("\n.reader(new $T())",
+          ClassName.get(model.generated().packageName(), model.reader().type().name()));
+    }
     definition.add("\n.build()");
 
     MethodSpec.Builder register =
@@ -120,6 +130,10 @@ final class SchemaGenerator {
     if (check != null && !checked) {
       type.addJavadoc("\n<p>No generated check: $L. The JSON Schema validator checks every record.\n",
           check.missing().replace("*/", "*&#47;"));
+    }
+    if (model.reader() != null && !read) {
+      type.addJavadoc("\n<p>No generated reader: $L. Consumed records take the exact route without it.\n",
+          model.reader().missing().replace("*/", "*&#47;"));
     }
     type.addField(
         FieldSpec.builder(String.class, "JSON_SCHEMA", Modifier.STATIC, Modifier.FINAL)

@@ -12,6 +12,7 @@ import javax.lang.model.element.TypeElement;
  * @param resource the hand-written resource path, or {@code null} when derived
  * @param check the generated check of a derived schema, or why there is none; {@code null} for a
  *     hand-written schema
+ * @param reader the generated reader, or why there is none; {@code null} without a check
  */
 record SchemaModel(
     TypeElement type,
@@ -22,7 +23,8 @@ record SchemaModel(
     String json,
     String resource,
     ClassName generated,
-    CheckDeriver.Result check) {
+    CheckDeriver.Result check,
+    ReaderDeriver.Result reader) {
 
   /** {@code id:version}, as in the envelope. */
   String key() {

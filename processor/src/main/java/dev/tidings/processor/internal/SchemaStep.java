@@ -39,6 +39,7 @@ final class SchemaStep {
   private final Diagnostics diagnostics;
   private final SchemaDeriver deriver;
   private final CheckDeriver checks;
+  private final ReaderDeriver readers;
   private final SchemaGenerator generator;
   /** {@code id:version} to the record that claimed it, across rounds. */
   private final Map<String, String> claimed = new HashMap<>();
@@ -47,13 +48,14 @@ final class SchemaStep {
 
   SchemaStep(
       Elements elements, Filer filer, Diagnostics diagnostics, SchemaDeriver deriver, CheckDeriver checks,
-      SchemaGenerator generator) {
+      ReaderDeriver readers, SchemaGenerator generator) {
     this.elements = elements;
     this.filer = filer;
     this.diagnostics = diagnostics;
     this.deferrals = new Deferrals(elements, diagnostics, "@Schema record ");
     this.deriver = deriver;
     this.checks = checks;
+    this.readers = readers;
     this.generator = generator;
   }
 
@@ -127,6 +129,7 @@ final class SchemaStep {
     String resource = Annotations.string(Annotations.value(elements, mirror, "resource"), "").strip();
     String json;
     CheckDeriver.Result check = null;
+    ReaderDeriver.Result reader = null;
     if (resource.isEmpty()) {
       resource = null;
       SchemaDeriver.Result derived = deriver.derive(type, id);
@@ -138,6 +141,9 @@ final class SchemaStep {
       if (derived.document() != null) {
         json = SchemaDeriver.text(derived.document());
         check = checks.derive(type, derived.document());
+        if (check.missing() == null) {
+          reader = readers.derive(type, derived.document(), Generation.generatedName(type, Names.READER_ROLE));
+        }
       } else {
         json = null;
       }
@@ -159,7 +165,7 @@ final class SchemaStep {
     }
     claimed.put(key, name);
     generator.generate(new SchemaModel(type, id, version, retention, streams, json, resource,
-        Generation.generatedName(type, Names.SCHEMA_ROLE), check));
+        Generation.generatedName(type, Names.SCHEMA_ROLE), check, reader));
   }
 
   private static String describeKind(TypeElement type) {
