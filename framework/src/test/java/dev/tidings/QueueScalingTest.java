@@ -98,7 +98,10 @@ class QueueScalingTest {
         ShareWorker.class.getName(), kafka.bootstrapServers(), kafka.topicPrefix(), "queue", group, out.toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("worker.log").toFile()).start();
     try {
-      Wait.until(() -> lines(out).size() >= 40 || !worker.isAlive(), WAIT, "the worker to handle 40 records");
+      Path started = Path.of(out + ".started");
+      Wait.until(() -> lines(out).size() >= ShareWorker.STALL_AFTER && Files.exists(started)
+          && lines(started).size() > lines(out).size() || !worker.isAlive(), WAIT,
+          "the worker to handle " + ShareWorker.STALL_AFTER + " records and hang in the next");
       assertTrue(worker.isAlive(), () -> "the worker died: " + lines(dir.resolve("worker.log")));
     } catch (AssertionError e) {
       throw new AssertionError(e.getMessage() + "; the worker's log: " + lines(dir.resolve("worker.log")), e);
@@ -124,9 +127,18 @@ class QueueScalingTest {
           "every record to be handled by one of the workers");
     }
     assertEquals(Set.of(), missing(n, byKilled, bySurvivor), "lost records");
-    assertTrue(!redelivered.isEmpty(), "records the killed worker held were delivered again");
-    System.out.printf("share kill test: killed worker handled %d, survivor %d, of which %d redelivered%n",
-        byKilled.size(), bySurvivor.size(), redelivered.size());
+    // What the killed worker had begun but not finished (its hung handlers hold at least one record
+    // each) went to the survivor. Whether the broker counts that as a second delivery depends on its
+    // version (a broker that sees the connection close releases the records without counting), so
+    // the delivery count is reported, not asserted.
+    Set<String> unfinished = new java.util.HashSet<>(lines(Path.of(out + ".started")));
+    unfinished.removeAll(byKilled);
+    assertTrue(!unfinished.isEmpty(), "the killed worker held records it had not finished");
+    assertTrue(bySurvivor.containsAll(unfinished), () -> "records the killed worker held were not delivered"
+        + " again: " + unfinished.stream().filter(r -> !bySurvivor.contains(r)).toList());
+    System.out.printf("share kill test: killed worker handled %d and held %d unfinished; survivor %d, of which %d"
+        + " with a delivery count above 1%n", byKilled.size(), unfinished.size(), bySurvivor.size(),
+        redelivered.size());
   }
 
   /** 2 s locks (the testkit broker allows it; a broker with the default minimum gets 15 s). */

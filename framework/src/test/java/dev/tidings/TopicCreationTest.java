@@ -54,4 +54,45 @@ class TopicCreationTest {
       }
     }
   }
+
+  @Test
+  void flushWaitsForRecordsQueuedBehindAFreshPartitionsFirstRecord(TestKafka kafka) throws Exception {
+    try (Application app = Application.create(TestApps.options(kafka).partitions(3).build())) {
+      app.mount(Fixtures.router());
+      List<CompletableFuture<PublishResult>> all = publishBurst(app, "flushed");
+      app.flush();
+      long unanswered = all.stream().filter(f -> !f.isDone()).count();
+      assertEquals(0, unanswered, "publishes still unanswered after flush()");
+      CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(1, TimeUnit.SECONDS);
+    }
+    assertEquals(PER_TOPIC, distinct(kafka, "flushed"), "distinct messages stored");
+  }
+
+  @Test
+  void closeRightAfterABurstIntoAFreshTopicLosesNothing(TestKafka kafka) throws Exception {
+    List<CompletableFuture<PublishResult>> all;
+    try (Application app = Application.create(TestApps.options(kafka).partitions(3).build())) {
+      app.mount(Fixtures.router());
+      all = publishBurst(app, "closed");
+    }
+    for (CompletableFuture<PublishResult> f : all) {
+      f.get(1, TimeUnit.SECONDS); // throws if close() failed a queued publish
+    }
+    assertEquals(PER_TOPIC, distinct(kafka, "closed"), "distinct messages stored");
+  }
+
+  private static List<CompletableFuture<PublishResult>> publishBurst(Application app, String stream) {
+    List<CompletableFuture<PublishResult>> all = new ArrayList<>();
+    for (int i = 0; i < PER_TOPIC; i++) {
+      all.add(app.publish(stream, new Foo(stream + "-" + i)));
+    }
+    return all;
+  }
+
+  private static int distinct(TestKafka kafka, String stream) {
+    Set<String> values = new HashSet<>();
+    kafka.readAll(kafka.topicPrefix() + stream, PER_TOPIC, Duration.ofSeconds(30))
+        .forEach(r -> values.add(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8)));
+    return values.size();
+  }
 }

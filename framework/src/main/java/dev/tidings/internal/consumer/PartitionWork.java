@@ -41,8 +41,6 @@ final class PartitionWork {
   private final ArrayDeque<long[]> pending = new ArrayDeque<>();
   private long nextAfterDone = -1;
   private long manualMark = -1;
-  /** Finished offsets whose reply the broker has not yet stored, with a count per offset. */
-  private final java.util.TreeMap<Long, Integer> held = new java.util.TreeMap<>();
   private boolean closed;
   private volatile long committable = -1;
   private long lastCommitted = -1;
@@ -193,27 +191,9 @@ final class PartitionWork {
   private void publishCommittable() {
     long contiguous = pending.isEmpty() ? nextAfterDone : pending.peek()[0];
     long c = autoCommit ? contiguous : Math.min(manualMark, contiguous);
-    if (!held.isEmpty()) {
-      c = Math.min(c, held.firstKey());
-    }
     if (c > committable) {
       committable = c;
     }
-  }
-
-  /**
-   * Keeps {@code offset} from being committed, even once it is finished, until {@link #release}:
-   * a request's offset waits for the broker to store its reply, while the lane goes on with the next
-   * records. Call before the record is finished.
-   */
-  synchronized void hold(long offset) {
-    held.merge(offset, 1, Integer::sum);
-  }
-
-  /** Ends a {@link #hold} of {@code offset}. */
-  synchronized void release(long offset) {
-    held.computeIfPresent(offset, (o, n) -> n == 1 ? null : n - 1);
-    publishCommittable();
   }
 
   /** In manual mode: everything before {@code nextOffset} may be committed once it is finished. */

@@ -53,22 +53,6 @@ final class PropagatingSubscriber implements Subscriber {
     }
   }
 
-  /**
-   * Holds back the commit of the consumed record until {@code stored} succeeds; if it fails, the
-   * record stays uncommitted (and is handled again after a restart or rebalance).
-   *
-   * @return false when there are no offsets to hold (a share group acknowledges each record when its
-   *     handler returns): the caller must then wait for {@code stored} itself
-   */
-  boolean holdUntil(CompletableFuture<?> stored) {
-    if (work == null) {
-      return false;
-    }
-    work.hold(consumed.offset());
-    stored.thenRun(() -> work.release(consumed.offset()));
-    return true;
-  }
-
   @Override
   public String group() {
     return group;

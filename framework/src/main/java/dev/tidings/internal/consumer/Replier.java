@@ -86,11 +86,9 @@ final class Replier {
       byte[] value = codec.encode(target, reply, true);
       CompletableFuture<Object> stored = new CompletableFuture<>();
       sendUntilStored(context, target, value, stored, 1);
-      // The lane goes on with the next request; the offset is committed once the reply is stored.
-      // Without offsets (a share group acknowledges on return) the handler waits for the broker.
-      if (!(context.subscriber() instanceof PropagatingSubscriber subscriber && subscriber.holdUntil(stored))) {
-        stored.get();
-      }
+      // The lane goes on with the next request; the request counts as finished (and its offset is
+      // committed) once the reply is stored. A share group waits for the broker before acknowledging.
+      Deferrals.completeWhen(context, stored);
     };
   }
 

@@ -8,11 +8,16 @@ import dev.tidings.internal.tracing.MessagingSpans;
 import dev.tidings.internal.tracing.TraceSpan;
 import dev.tidings.internal.tracing.Tracing;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -154,11 +159,49 @@ public final class Publisher implements AutoCloseable {
     return p;
   }
 
-  /** Blocks until every record handed to the producer so far is answered. */
+  /**
+   * Blocks until every record sent so far is answered, including those still waiting for their
+   * topic or queued behind a partition's first record (see {@link TopicSender}).
+   */
   public void flush() {
     Producer<byte[], byte[]> p = producer;
     if (p != null) {
       p.flush();
+    }
+    // The unsent records complete once the producer answers them; none waits forever, since topic
+    // creation and the producer's delivery both time out.
+    awaitUnsent(null);
+    p = producer;
+    if (p != null) {
+      p.flush();
+    }
+  }
+
+  /** Waits until the records not yet handed to the producer are answered; false on timeout. */
+  private boolean awaitUnsent(Duration timeout) {
+    List<CompletableFuture<PublishResult>> unsent = new ArrayList<>();
+    for (TopicSender sender : senders.values()) {
+      unsent.addAll(sender.unsent());
+    }
+    if (unsent.isEmpty()) {
+      return true;
+    }
+    CompletableFuture<Void> all = CompletableFuture.allOf(unsent.toArray(CompletableFuture[]::new))
+        .exceptionally(error -> null);
+    try {
+      if (timeout == null) {
+        all.get();
+      } else {
+        all.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException e) {
+      return true;
     }
   }
 
@@ -175,9 +218,13 @@ public final class Publisher implements AutoCloseable {
 
   @Override
   public void close() {
+    // Records waiting for their topic, or queued behind a partition's first record, reach the
+    // producer later: let them through (within the shutdown timeout) before it stops taking records.
+    long deadline = System.nanoTime() + options.shutdownTimeout().toNanos();
+    awaitUnsent(options.shutdownTimeout());
     Producer<byte[], byte[]> p = producer;
     if (p != null) {
-      p.close(options.shutdownTimeout());
+      p.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
     warmup.shutdown();
     // Every publish future completes: what never reached the producer fails now.

@@ -1,8 +1,10 @@
 package dev.tidings.internal.kafka;
 
+import dev.tidings.PublishResult;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -87,6 +89,25 @@ final class TopicSender {
     List<OutgoingRecord> failed = new ArrayList<>(waiting);
     waiting.clear();
     return failed;
+  }
+
+  /**
+   * The futures of every record not yet handed to the producer (waiting for the topic, or queued
+   * behind a partition's first record): they complete once those records are sent and answered.
+   */
+  synchronized List<CompletableFuture<PublishResult>> unsent() {
+    List<CompletableFuture<PublishResult>> unsent = new ArrayList<>();
+    for (OutgoingRecord r : waiting) {
+      unsent.add(r.result());
+    }
+    if (gates != null) {
+      for (Gate gate : gates) {
+        for (OutgoingRecord r : gate.queue) {
+          unsent.add(r.result());
+        }
+      }
+    }
+    return unsent;
   }
 
   /**

@@ -89,24 +89,4 @@ class PartitionWorkTest {
     assertEquals(4, work[0].committable());
     assertEquals(0, work[0].size());
   }
-
-  @Test
-  void aHeldOffsetIsNotCommittedUntilReleasedWhileLaterRecordsGoOn() {
-    ManualPool pool = new ManualPool();
-    PartitionWork[] work = new PartitionWork[1];
-    PartitionWork.Step step = (head, lane, w) -> {
-      if (head.get(0).offset() == 1) {
-        w.hold(1); // a request whose reply the broker has not stored yet
-      }
-      return Next.done(1);
-    };
-    work[0] = new PartitionWork(new TopicPartition("requests", 0), step, pool, null, true, 1, 1, e -> { }, () -> { });
-    work[0].add(records("requests", 0, 4));
-    pool.runAll();
-    assertEquals(0, work[0].size(), "every record was handled; the lane did not wait for the reply");
-    assertEquals(1, work[0].committable(), "nothing from the held request on is committable");
-    work[0].committed(1);
-    work[0].release(1);
-    assertEquals(4, work[0].committable(), "the reply is stored: everything is committable");
-  }
 }
