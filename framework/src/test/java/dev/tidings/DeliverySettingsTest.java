@@ -77,8 +77,10 @@ class DeliverySettingsTest {
       app.start();
       String partition = kafka.topic("bounded") + "-0";
       try {
-        Wait.until(() -> Long.valueOf(200).equals(app.health().subscriptions().get(0).lag().get(partition)),
-            WAIT, "the lag of all 200 records to be seen (have " + app.health() + ")");
+        // The handler holds the first record: the poll thread fetches ahead until maxInFlight wait.
+        Wait.until(() -> Long.valueOf(200).equals(app.health().subscriptions().get(0).lag().get(partition))
+            && app.health().subscriptions().get(0).inFlight().getOrDefault(partition, 0L) >= maxInFlight,
+            WAIT, "the lag of all 200 records and " + maxInFlight + " records in flight to be seen");
         long inFlight = app.health().subscriptions().get(0).inFlight().getOrDefault(partition, -1L);
         // The partition is paused once maxInFlight records wait; one more poll may have been under way.
         assertTrue(inFlight >= maxInFlight && inFlight <= maxInFlight - 1 + pollRecords,

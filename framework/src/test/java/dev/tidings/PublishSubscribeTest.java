@@ -245,6 +245,7 @@ class PublishSubscribeTest {
   void closingWhileTheTopicIsStillUnknownFailsEveryPendingPublish() {
     ApplicationOptions options = ApplicationOptions.builder().kafkaServers("127.0.0.1:1")
         .adminSetting("default.api.timeout.ms", 60_000).adminSetting("request.timeout.ms", 30_000)
+        .shutdownTimeout(Duration.ofSeconds(1)) // close waits this long for pending publishes
         .build();
     List<CompletableFuture<PublishResult>> pending = new ArrayList<>();
     try (Application app = Application.create(options)) {

@@ -43,6 +43,12 @@ public final class Publisher implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  /** Probes of stalled topics block for up to max.block.ms each: one thread per probing topic. */
+  private final ExecutorService probes = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "tidings-publisher-probe");
+    t.setDaemon(true);
+    return t;
+  });
   private volatile Producer<byte[], byte[]> producer;
 
   public Publisher(ApplicationOptions options, TopicAdmin topics) {
@@ -98,7 +104,19 @@ public final class Publisher implements AutoCloseable {
   }
 
   private TopicSender open(String stream, String topic, Duration retention) {
-    TopicSender sender = new TopicSender((r, partition, onAck) -> produce(topic, r, partition, onAck), warmup);
+    TopicSender sender = new TopicSender(new TopicSender.Sink() {
+      @Override
+      public boolean send(OutgoingRecord r, Integer partition, BiConsumer<RecordMetadata, Exception> onAck) {
+        return produce(topic, r, partition, onAck);
+      }
+
+      @Override
+      public void unavailable(OutgoingRecord r) {
+        fail(r, new PublishException("publishing to " + topic + " failed: the producer has no metadata for the"
+            + " topic (the brokers at " + options.kafkaServers() + " are unreachable, or slow); the message was not"
+            + " sent: publish it again later, and check that the brokers are up and reachable", true, null));
+      }
+    }, warmup, probes);
     topics.ensure(topic, retention).whenComplete((partitions, error) -> {
       if (error == null) {
         sender.created(partitions);
@@ -114,8 +132,15 @@ public final class Publisher implements AutoCloseable {
     return sender;
   }
 
-  private void produce(String topic, OutgoingRecord r, Integer partition, BiConsumer<RecordMetadata, Exception> onAck) {
+  /**
+   * Hands {@code r} to the producer. Returns false when the producer refused it at once for want of
+   * metadata or buffer space after blocking for max.block.ms (the record has failed): the topic's
+   * sender then stops blocking callers (see {@link TopicSender}).
+   */
+  private boolean produce(String topic, OutgoingRecord r, Integer partition,
+      BiConsumer<RecordMetadata, Exception> onAck) {
     ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition, r.key(), r.value(), r.headers());
+    SendCall call = new SendCall();
     try {
       producer().send(record, (metadata, error) -> {
         if (onAck != null) {
@@ -126,6 +151,9 @@ public final class Publisher implements AutoCloseable {
           r.result().complete(new PublishResult(
               metadata.topic(), metadata.partition(), metadata.offset(), metadata.timestamp()));
         } else {
+          if (!call.returned && error instanceof org.apache.kafka.common.errors.TimeoutException) {
+            call.blocked = true; // answered inside send(): it gave up waiting for metadata or memory
+          }
           fail(r, new PublishException(
               "publishing to " + topic + " failed: " + error.getMessage(), error instanceof RetriableException, error));
         }
@@ -136,7 +164,16 @@ public final class Publisher implements AutoCloseable {
       }
       fail(r, new PublishException(
           "publishing to " + topic + " failed: " + e.getMessage(), e instanceof RetriableException, e));
+      return !(e instanceof org.apache.kafka.common.errors.TimeoutException);
     }
+    call.returned = true;
+    return !call.blocked;
+  }
+
+  /** Whether the producer's callback ran inside {@code send} with a timeout. */
+  private static final class SendCall {
+    boolean returned;
+    boolean blocked;
   }
 
   private void fail(OutgoingRecord r, PublishException e) {
@@ -227,6 +264,7 @@ public final class Publisher implements AutoCloseable {
       p.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
     warmup.shutdown();
+    probes.shutdown();
     // Every publish future completes: what never reached the producer fails now.
     for (TopicSender sender : senders.values()) {
       for (OutgoingRecord r : sender.abandon()) {

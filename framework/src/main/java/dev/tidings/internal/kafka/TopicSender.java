@@ -22,19 +22,37 @@ import org.apache.kafka.common.utils.Utils;
  * sender sends one record to it and queues the rest behind the acknowledgement; afterwards every
  * send goes straight to the producer.
  *
+ * <p>When the producer cannot take a record because it has no metadata for the topic (the brokers
+ * are unreachable; {@code send} blocked for {@code max.block.ms} and gave up), every later caller
+ * would block as long. Instead the sender goes {@code STALLED}: callers queue their record and
+ * return at once, and one probe at a time hands the oldest queued record to the producer on a
+ * background thread. If the probe is refused too, the records queued meanwhile fail at once (they
+ * would each have blocked as long), so that a caller, or a failover transport, learns of the outage
+ * once per {@code max.block.ms} instead of once per record. When a probe goes through, the queue
+ * follows it in order and the sender is {@code READY} again.
+ *
  * <p>States: {@code CREATING} (records wait for the topic), {@code WARMING} (per-partition gates),
- * {@code READY} (no gating; the hot path reads one volatile field).
+ * {@code READY} (no gating; the hot path reads one volatile field), {@code STALLED} (see above).
  */
 final class TopicSender {
   private enum State {
     CREATING,
     WARMING,
-    READY
+    READY,
+    STALLED
   }
 
-  /** Hands a record to the producer; the partition is {@code null} to let the producer choose. */
+  /** Where records go. */
   interface Sink {
-    void send(OutgoingRecord record, Integer partition, BiConsumer<RecordMetadata, Exception> onAck);
+    /**
+     * Hands a record to the producer; the partition is {@code null} to let the producer choose.
+     *
+     * @return false when the producer refused it for want of metadata (the record has then failed)
+     */
+    boolean send(OutgoingRecord record, Integer partition, BiConsumer<RecordMetadata, Exception> onAck);
+
+    /** Fails a record queued while the producer had no metadata for the topic, without trying it. */
+    void unavailable(OutgoingRecord record);
   }
 
   private static final class Gate {
@@ -45,28 +63,79 @@ final class TopicSender {
 
   private final Sink sink;
   private final Executor warmupExecutor;
+  private final Executor probeExecutor;
   private volatile State state = State.CREATING;
   private final List<OutgoingRecord> waiting = new ArrayList<>();
+  /** Records queued while {@code STALLED}; {@code probing} while a probe runs. */
+  private final ArrayDeque<OutgoingRecord> stalled = new ArrayDeque<>();
+  private boolean probing;
   private Gate[] gates;
   private int cold;
   private int nextPartition;
 
-  TopicSender(Sink sink, Executor warmupExecutor) {
+  TopicSender(Sink sink, Executor warmupExecutor, Executor probeExecutor) {
     this.sink = sink;
     this.warmupExecutor = warmupExecutor;
+    this.probeExecutor = probeExecutor;
   }
 
   void send(OutgoingRecord record) {
     if (state == State.READY) {
-      sink.send(record, null, null);
+      if (!sink.send(record, null, null)) {
+        stall();
+      }
       return;
     }
     synchronized (this) {
       switch (state) {
         case CREATING -> waiting.add(record);
         case WARMING -> gate(record);
-        case READY -> sink.send(record, null, null);
+        case READY -> {
+          if (!sink.send(record, null, null)) {
+            state = State.STALLED;
+          }
+        }
+        case STALLED -> {
+          stalled.add(record);
+          if (!probing) {
+            probing = true;
+            probeExecutor.execute(this::probe);
+          }
+        }
       }
+    }
+  }
+
+  private synchronized void stall() {
+    if (state == State.READY) {
+      state = State.STALLED;
+    }
+  }
+
+  /** Hands the oldest stalled record to the producer (blocking up to max.block.ms), then the rest or none. */
+  private void probe() {
+    OutgoingRecord first;
+    synchronized (this) {
+      first = stalled.poll();
+      if (first == null) {
+        probing = false;
+        return;
+      }
+    }
+    boolean through = sink.send(first, null, null);
+    synchronized (this) {
+      probing = false;
+      while (through && !stalled.isEmpty()) {
+        through = sink.send(stalled.poll(), null, null);
+      }
+      if (through) {
+        state = State.READY;
+        return;
+      }
+      for (OutgoingRecord r : stalled) {
+        sink.unavailable(r);
+      }
+      stalled.clear();
     }
   }
 
@@ -100,6 +169,9 @@ final class TopicSender {
     for (OutgoingRecord r : waiting) {
       unsent.add(r.result());
     }
+    for (OutgoingRecord r : stalled) {
+      unsent.add(r.result());
+    }
     if (gates != null) {
       for (Gate gate : gates) {
         for (OutgoingRecord r : gate.queue) {
@@ -117,6 +189,8 @@ final class TopicSender {
   synchronized List<OutgoingRecord> abandon() {
     List<OutgoingRecord> left = new ArrayList<>(waiting);
     waiting.clear();
+    left.addAll(stalled);
+    stalled.clear();
     if (gates != null) {
       for (Gate gate : gates) {
         left.addAll(gate.queue);
