@@ -34,6 +34,9 @@ public record Health(boolean live, boolean ready, List<SubscriptionHealth> subsc
    * @param lastError the error that stopped it, or {@code null}
    * @param inFlight per assigned partition, the records fetched and not finished yet (queued or
    *     running in a handler), as last seen
+   * @param inFlightRecords all the records fetched and not finished yet inside Tidings: the sum of
+   *     {@code inFlight}, or for a queue subscription (which owns no partitions) the records its
+   *     share consumers hold, delivered and not acknowledged yet
    */
   public record SubscriptionHealth(
       String group,
@@ -42,12 +45,27 @@ public record Health(boolean live, boolean ready, List<SubscriptionHealth> subsc
       int assignedPartitions,
       Map<String, Long> lag,
       String lastError,
-      Map<String, Long> inFlight) {
+      Map<String, Long> inFlight,
+      long inFlightRecords) {
+
+    /** A snapshot whose {@code inFlightRecords} is the sum of {@code inFlight}. */
+    public SubscriptionHealth(String group, String target, State state, int assignedPartitions, Map<String, Long> lag,
+        String lastError, Map<String, Long> inFlight) {
+      this(group, target, state, assignedPartitions, lag, lastError, inFlight, sum(inFlight));
+    }
 
     /** A snapshot without in-flight counts. */
     public SubscriptionHealth(
         String group, String target, State state, int assignedPartitions, Map<String, Long> lag, String lastError) {
-      this(group, target, state, assignedPartitions, lag, lastError, Map.of());
+      this(group, target, state, assignedPartitions, lag, lastError, Map.of(), 0);
+    }
+
+    private static long sum(Map<String, Long> counts) {
+      long total = 0;
+      for (Long n : counts.values()) {
+        total += n == null ? 0 : n;
+      }
+      return total;
     }
   }
 }

@@ -1,9 +1,13 @@
 package dev.tidings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tidings.Fixtures.Foo;
+import dev.tidings.internal.KafkaApplication;
 import dev.tidings.internal.tracing.MessagingSpans;
 import dev.tidings.testkit.KafkaExtension;
 import dev.tidings.testkit.TestKafka;
@@ -23,6 +27,9 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,7 +41,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * OpenTelemetry spans of publishing and consuming, caught by the SDK's in-memory exporter: a chain is one trace, and
- * a batch, a retried record, a dead letter and its replay keep the trace of what was published.
+ * a batch, a retried record, a dead letter and its replay keep the trace of what was published; a request's round
+ * trip is a CLIENT span over its publish, the serving handler and the reply.
  */
 @ExtendWith(KafkaExtension.class)
 class TracingTest {
@@ -203,6 +211,78 @@ class TracingTest {
       assertEquals(SpanKind.CONSUMER, batch.getKind());
       assertEquals((long) batch.getLinks().size(),
           batch.getAttributes().get(AttributeKey.longKey(MessagingSpans.BATCH_COUNT)));
+    }
+  }
+
+  @Test
+  void requestHandlerReplyIsOneTraceUnderTheRequestSpan(TestKafka kafka) throws Exception {
+    Router serving = RequestReplyTest.schemas();
+    serving.subscribe("asks", "doubler").onRequest(RequestReplyTest.Ask.class, (ask, ctx) ->
+        CompletableFuture.completedFuture(new RequestReplyTest.Answer(ask.id(), ask.n() * 2)));
+    try (Application server = Application.create(TestApps.options(kafka).build()).mount(serving).start();
+        Application client = Application.create(TestApps.options(kafka).build()).mount(RequestReplyTest.schemas())) {
+      RequestReplyTest.Answer answer = client.request("asks", new RequestReplyTest.Ask("a-1", 21),
+          "k-1".getBytes(StandardCharsets.UTF_8), RequestReplyTest.Answer.class, WAIT).get(60, TimeUnit.SECONDS);
+      assertEquals(21 * 2, answer.doubled());
+      String asks = kafka.topic("asks");
+      String replies = kafka.topic(((KafkaApplication) client).replyStream());
+      SpanData request = await("request " + asks);
+      SpanData send = await("send " + asks);
+      SpanData process = await("process " + asks);
+      SpanData reply = await("send " + replies);
+
+      assertEquals(SpanKind.CLIENT, request.getKind());
+      assertFalse(request.getParentSpanContext().isValid(), "the request starts the trace");
+      assertEquals(request.getSpanId(), send.getParentSpanId(), "the request's publish is a child of its span");
+      assertEquals(send.getSpanId(), process.getParentSpanId());
+      assertEquals(process.getSpanId(), reply.getParentSpanId(), "the reply is a child of the serving consumer span");
+      assertEquals(1, java.util.stream.Stream.of(request, send, process, reply).map(SpanData::getTraceId)
+          .distinct().count(), "one trace");
+      assertTrue(request.getEndEpochNanos() >= reply.getStartEpochNanos(), "the request span ends with the reply");
+      assertEquals(StatusCode.UNSET, request.getStatus().getStatusCode());
+
+      String correlationId = attr(request, MessagingSpans.CONVERSATION_ID);
+      assertTrue(correlationId != null && !correlationId.isEmpty(), request.toString());
+      for (SpanData span : List.of(send, process, reply)) {
+        assertEquals(correlationId, attr(span, MessagingSpans.CONVERSATION_ID), span.getName());
+      }
+      assertEquals("kafka", attr(request, MessagingSpans.SYSTEM));
+      assertEquals(asks, attr(request, MessagingSpans.DESTINATION));
+      assertEquals("request", attr(request, MessagingSpans.OPERATION_NAME));
+      assertEquals("k-1", attr(request, MessagingSpans.MESSAGE_KEY));
+      assertEquals(replies, attr(request, MessagingSpans.REPLY_TO));
+    }
+  }
+
+  @Test
+  void aRequestWithoutReplyAndOneAnsweredWithAFailureAreFailedRequestSpans(TestKafka kafka) throws Exception {
+    Router serving = RequestReplyTest.schemas();
+    serving.subscribe("refusals", "refuser").maxAttempts(1).onRequest(RequestReplyTest.Ask.class, (ask, ctx) -> {
+      throw new IllegalArgumentException("no " + ask.id());
+    });
+    try (Application server = Application.create(TestApps.options(kafka).build()).mount(serving).start();
+        Application client = Application.create(TestApps.options(kafka).build()).mount(RequestReplyTest.schemas())) {
+      CompletableFuture<RequestReplyTest.Answer> unanswered = client.request("nobody.serves",
+          new RequestReplyTest.Ask("t-1", 1), RequestReplyTest.Answer.class, Duration.ofMillis(500));
+      ExecutionException timeout = assertThrows(ExecutionException.class, () -> unanswered.get(60, TimeUnit.SECONDS));
+      assertInstanceOf(RequestTimeoutException.class, timeout.getCause());
+      SpanData timedOut = await("request " + kafka.topic("nobody.serves"));
+      assertEquals(StatusCode.ERROR, timedOut.getStatus().getStatusCode());
+      assertEquals(RequestTimeoutException.class.getName(), attr(timedOut, "error.type"));
+      assertEquals(timedOut.getSpanId(), await("send " + kafka.topic("nobody.serves")).getParentSpanId());
+
+      CompletableFuture<RequestReplyTest.Answer> refused = client.request("refusals",
+          new RequestReplyTest.Ask("f-1", 1), RequestReplyTest.Answer.class, WAIT);
+      ExecutionException failure = assertThrows(ExecutionException.class, () -> refused.get(60, TimeUnit.SECONDS));
+      assertInstanceOf(RemoteFailureException.class, failure.getCause());
+      SpanData failed = await("request " + kafka.topic("refusals"));
+      assertEquals(StatusCode.ERROR, failed.getStatus().getStatusCode());
+      assertEquals(RemoteFailureException.class.getName(), attr(failed, "error.type"));
+      assertEquals("HANDLER_FAILED", attr(failed, MessagingSpans.FAILURE_CODE));
+      SpanData process = await("process " + kafka.topic("refusals"));
+      SpanData failureReply = await("send " + kafka.topic(((KafkaApplication) client).replyStream()));
+      assertEquals(failed.getTraceId(), failureReply.getTraceId());
+      assertEquals(process.getSpanId(), failureReply.getParentSpanId(), "the failure reply is a child of the attempt");
     }
   }
 

@@ -9,9 +9,14 @@ import dev.tidings.Telemetry;
 import dev.tidings.internal.codec.EnvelopeCodec;
 import dev.tidings.internal.codec.Json;
 import dev.tidings.internal.kafka.Publisher;
+import dev.tidings.internal.tracing.MessagingSpans;
+import dev.tidings.internal.tracing.TraceScope;
+import dev.tidings.internal.tracing.TraceSpan;
+import dev.tidings.internal.tracing.Tracing;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -45,6 +50,7 @@ final class Replier {
   private final Set<String> requestSchemas;
   private final Telemetry telemetry;
   private final ScheduledExecutorService timer;
+  private final Tracing tracing = Tracing.get();
 
   Replier(Publisher publisher, EnvelopeCodec codec, String group, String defaultReplyTo,
       Set<String> requestSchemas, Telemetry telemetry, ScheduledExecutorService timer) {
@@ -92,9 +98,15 @@ final class Replier {
     };
   }
 
-  /** Sends a reply, and again after a backoff while the broker does not store it (never dropped). */
+  /**
+   * Sends a reply, and again after a backoff while the broker does not store it (never dropped); each
+   * send is a child of the request's consumer span (current on the first call, made current again for
+   * the next ones).
+   */
+  @SuppressWarnings("try") // the scope makes the consumer span current for the next send
   private void sendUntilStored(MessageContext request, String target, byte[] value, CompletableFuture<Object> stored,
       int attempt) {
+    TraceSpan consumerSpan = tracing.current();
     send(request, target, value, false).whenComplete((result, error) -> {
       if (error == null) {
         stored.complete(result);
@@ -104,7 +116,11 @@ final class Replier {
       LOG.error("group {} could not send the reply to {} for {} (attempt {}); trying again in {} ms", group, target,
           request, attempt, delay, error);
       try {
-        timer.schedule(() -> sendUntilStored(request, target, value, stored, attempt + 1), delay, TimeUnit.MILLISECONDS);
+        timer.schedule(() -> {
+          try (TraceScope scope = consumerSpan.makeCurrent()) {
+            sendUntilStored(request, target, value, stored, attempt + 1);
+          }
+        }, delay, TimeUnit.MILLISECONDS);
       } catch (RejectedExecutionException closing) {
         stored.completeExceptionally(error); // the application closes: the request stays uncommitted
       }
@@ -134,6 +150,10 @@ final class Replier {
     });
   }
 
+  /**
+   * Publishes a reply with the request's key and correlation id, and the trace context of the current
+   * span (the request's consumer span), else the request's {@code traceparent}.
+   */
   private CompletableFuture<?> send(MessageContext request, String target, byte[] value, boolean error) {
     ConsumerRecord<byte[], byte[]> record = request.consumerRecord();
     List<Header> headers = new ArrayList<>(2);
@@ -143,7 +163,9 @@ final class Replier {
         headers.add(new RecordHeader(name, h.value()));
       }
     }
-    return publisher.send(target, null, record.key(), value, headers)
+    String correlationId = header(record, RequestHeaders.CORRELATION_ID);
+    return publisher.send(target, null, record.key(), value, MessagingSpans.withContext(tracing.current(), headers),
+            MessagingSpans.SEND, correlationId == null ? Map.of() : Map.of(MessagingSpans.CONVERSATION_ID, correlationId))
         .thenApply(result -> {
           telemetry.replied(group, target, error);
           return result;

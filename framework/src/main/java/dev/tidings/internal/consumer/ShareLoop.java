@@ -49,6 +49,8 @@ final class ShareLoop implements Runnable {
   private volatile KafkaShareConsumer<byte[], byte[]> consumer;
   private volatile boolean running = true;
   private volatile boolean received;
+  /** Records of the current poll not acknowledged yet (written by this loop's thread only). */
+  private volatile int held;
 
   ShareLoop(Subscription spec, Map<String, Object> settings, ShareTopics topics, PartitionWork.Step step,
       Telemetry telemetry, ShareRunner owner, String topicPrefix, Duration shutdownTimeout, Clock clock) {
@@ -61,6 +63,11 @@ final class ShareLoop implements Runnable {
     this.topicPrefix = topicPrefix;
     this.shutdownTimeout = shutdownTimeout;
     this.clock = clock;
+  }
+
+  /** The records this consumer holds now: delivered and not acknowledged yet. */
+  int held() {
+    return held;
   }
 
   /** Whether this consumer has been given at least one record. */
@@ -118,12 +125,14 @@ final class ShareLoop implements Runnable {
 
   private void handle(KafkaShareConsumer<byte[], byte[]> c, ConsumerRecords<byte[], byte[]> records) {
     int held = records.count();
+    this.held = held;
     telemetry.inFlight(spec.group(), held);
     try {
       for (ConsumerRecord<byte[], byte[]> record : records) {
         AcknowledgeType type = running ? attempt(record) : AcknowledgeType.RELEASE;
         c.acknowledge(record, type);
         held--;
+        this.held = held;
         telemetry.inFlight(spec.group(), -1);
         telemetry.acknowledged(spec.group(), stream(record), acknowledgement(type));
       }
@@ -131,6 +140,7 @@ final class ShareLoop implements Runnable {
       if (held > 0) {
         telemetry.inFlight(spec.group(), -held);
       }
+      this.held = 0;
     }
   }
 

@@ -185,6 +185,11 @@ public final class ShareRunner implements Runner {
   @Override
   public Health.SubscriptionHealth health() {
     String target = spec.pattern() != null ? spec.pattern() : String.join(",", spec.streams());
-    return new Health.SubscriptionHealth(spec.group(), target, state, 0, Map.of(), lastError); // owns no partitions
+    long held = 0;
+    for (ShareLoop loop : loops) {
+      held += loop.held();
+    }
+    // owns no partitions: no lag, and in flight only as a total
+    return new Health.SubscriptionHealth(spec.group(), target, state, 0, Map.of(), lastError, Map.of(), held);
   }
 }

@@ -13,6 +13,10 @@ import dev.tidings.internal.codec.Json;
 import dev.tidings.internal.kafka.ClientSettings;
 import dev.tidings.internal.kafka.Publisher;
 import dev.tidings.internal.kafka.TopicAdmin;
+import dev.tidings.internal.tracing.MessagingSpans;
+import dev.tidings.internal.tracing.TraceScope;
+import dev.tidings.internal.tracing.TraceSpan;
+import dev.tidings.internal.tracing.Tracing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,8 +33,9 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * Sends requests and matches their replies: each request gets a fresh correlation id and this
- * instance's reply stream in its headers (and a new {@code traceparent} unless it has one); the
- * reply stream's topic is created (retention 1 hour) and read from its end on the first request.
+ * instance's reply stream in its headers, and the {@code traceparent} of its request span (without
+ * tracing: a new one unless it has one); the reply stream's topic is created (retention 1 hour) and
+ * read from its end on the first request.
  */
 public final class Requester implements AutoCloseable {
   /** Replies are only useful for as long as someone waits; an hour leaves room to debug. */
@@ -43,6 +48,7 @@ public final class Requester implements AutoCloseable {
   private final Application application;
   private final PendingRequests pending;
   private final String replyStream;
+  private final Tracing tracing = Tracing.get();
   private ReplyListener listener;
   private boolean closed;
 
@@ -69,8 +75,11 @@ public final class Requester implements AutoCloseable {
 
   /**
    * Publishes {@code value} (an encoded envelope) as a request and returns the reply's context;
-   * fails with {@link RemoteFailureException} for a {@link Failure} reply.
+   * fails with {@link RemoteFailureException} for a {@link Failure} reply. Traced as a CLIENT span
+   * {@code request <topic>} from now until the reply (or the failure), parent of the request's
+   * producer span.
    */
+  @SuppressWarnings("try") // the scope makes the request span current while the request is sent
   public CompletableFuture<MessageContext> request(
       String stream, byte[] key, byte[] value, Map<String, byte[]> headers, Duration timeout) {
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
@@ -78,6 +87,18 @@ public final class Requester implements AutoCloseable {
     }
     listen();
     String correlationId = UUID.randomUUID().toString();
+    TraceSpan span = MessagingSpans.request(tracing, options.topicPrefix() + stream, key, correlationId,
+        options.topicPrefix() + replyStream, name -> text(headers.get(name)));
+    CompletableFuture<ConsumerRecord<byte[], byte[]>> reply;
+    try {
+      reply = pending.register(correlationId, stream, timeout);
+    } catch (RuntimeException e) {
+      span.error(e);
+      span.end();
+      throw e;
+    }
+    CompletableFuture<MessageContext> result = reply.thenApply(record -> context(stream, record));
+    result.whenComplete((context, error) -> finish(span, error));
     List<Header> out = new ArrayList<>(headers.size() + 3);
     headers.forEach((k, v) -> {
       if (!k.equals(RequestHeaders.CORRELATION_ID) && !k.equals(RequestHeaders.REPLY_TO)) {
@@ -86,21 +107,39 @@ public final class Requester implements AutoCloseable {
     });
     out.add(header(RequestHeaders.CORRELATION_ID, correlationId));
     out.add(header(RequestHeaders.REPLY_TO, replyStream));
-    if (!headers.containsKey(RequestHeaders.TRACEPARENT)) {
-      out.add(header(RequestHeaders.TRACEPARENT, newTraceparent()));
+    List<Header> traced = MessagingSpans.withContext(span, out);
+    if (!span.hasContext() && !headers.containsKey(RequestHeaders.TRACEPARENT)) {
+      traced.add(header(RequestHeaders.TRACEPARENT, newTraceparent()));
     }
-    CompletableFuture<ConsumerRecord<byte[], byte[]>> reply = pending.register(correlationId, stream, timeout);
-    try {
-      publisher.send(stream, null, key, value, out).whenComplete((result, error) -> {
-        if (error != null) {
-          pending.fail(correlationId, error);
-        }
-      });
+    try (TraceScope scope = span.makeCurrent()) {
+      publisher.send(stream, null, key, value, traced, MessagingSpans.SEND,
+          Map.of(MessagingSpans.CONVERSATION_ID, correlationId)).whenComplete((sent, error) -> {
+            if (error != null) {
+              pending.fail(correlationId, error);
+            }
+          });
     } catch (RuntimeException e) {
       pending.fail(correlationId, e);
       throw e;
     }
-    return reply.thenApply(record -> context(stream, record));
+    return result;
+  }
+
+  /** Ends a request's span: failed unless the reply arrived and was not a {@link Failure}. */
+  private static void finish(TraceSpan span, Throwable error) {
+    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+        ? error.getCause() : error;
+    if (cause instanceof RemoteFailureException remote && remote.failure() != null) {
+      span.attribute(MessagingSpans.FAILURE_CODE, remote.failure().code());
+    }
+    if (cause != null) {
+      span.error(cause);
+    }
+    span.end();
+  }
+
+  private static String text(byte[] value) {
+    return value == null ? null : new String(value, StandardCharsets.UTF_8);
   }
 
   private MessageContext context(String requestStream, ConsumerRecord<byte[], byte[]> record) {

@@ -17,8 +17,9 @@ import org.apache.kafka.common.header.internals.RecordHeader;
  * <operation> <topic>}; {@code messaging.system=kafka}, {@code messaging.destination.name}, {@code
  * messaging.operation.type} and {@code .name}, {@code messaging.kafka.message.key} when the key is UTF-8 text,
  * {@code messaging.kafka.offset}, {@code messaging.destination.partition.id}, {@code messaging.consumer.group.name},
- * {@code messaging.batch.message_count}) plus {@code tidings.*} attributes. The context travels in the W3C {@code
- * traceparent} (and {@code tracestate}) headers of the records.
+ * {@code messaging.batch.message_count}, {@code messaging.message.conversation_id} for requests and replies, {@code
+ * error.type} on failure) plus {@code tidings.*} attributes. The context travels in the W3C {@code traceparent} (and
+ * {@code tracestate}) headers of the records.
  */
 public final class MessagingSpans {
   /** Operation name of a publish. */
@@ -29,6 +30,8 @@ public final class MessagingSpans {
   public static final String REPLAY = "replay";
   /** Operation name of handling a record or a batch. */
   public static final String PROCESS = "process";
+  /** Operation name of a request's round trip, from its publish to its reply (a CLIENT span). */
+  public static final String REQUEST = "request";
 
   public static final String SYSTEM = "messaging.system";
   public static final String DESTINATION = "messaging.destination.name";
@@ -39,6 +42,12 @@ public final class MessagingSpans {
   public static final String PARTITION = "messaging.destination.partition.id";
   public static final String GROUP = "messaging.consumer.group.name";
   public static final String BATCH_COUNT = "messaging.batch.message_count";
+  /** The correlation id of a request and of its reply. */
+  public static final String CONVERSATION_ID = "messaging.message.conversation_id";
+  /** The topic a request's reply is expected on. */
+  public static final String REPLY_TO = "tidings.reply_to";
+  /** The {@code code} of the {@code Failure} a request was answered with. */
+  public static final String FAILURE_CODE = "tidings.failure.code";
   /** Which attempt at the record a process span is (1 for the first). */
   public static final String ATTEMPT = "tidings.attempt";
   /** The event on a failed attempt that will be retried ({@code tidings.retry.delay_ms}, {@code tidings.attempt}). */
@@ -48,6 +57,7 @@ public final class MessagingSpans {
 
   private static final String TRACEPARENT = "traceparent";
   private static final String TRACESTATE = "tracestate";
+  private static final String CORRELATION_ID = "tidings.correlation-id";
 
   private MessagingSpans() {}
 
@@ -79,14 +89,50 @@ public final class MessagingSpans {
     if (!span.hasContext()) {
       return new Outgoing(span, headers);
     }
+    return new Outgoing(span, withContext(span, headers));
+  }
+
+  /**
+   * {@code headers} with the trace context of {@code span} instead of theirs ({@code traceparent}, {@code
+   * tracestate}); {@code headers} unchanged (a copy) when the span has no context.
+   */
+  public static List<Header> withContext(TraceSpan span, Iterable<Header> headers) {
     List<Header> out = new ArrayList<>();
-    for (Header h : headers) {
-      if (!h.key().equals(TRACEPARENT) && !h.key().equals(TRACESTATE)) {
-        out.add(h);
+    boolean replace = span.hasContext();
+    if (headers != null) {
+      for (Header h : headers) {
+        if (!replace || (!h.key().equals(TRACEPARENT) && !h.key().equals(TRACESTATE))) {
+          out.add(h);
+        }
       }
     }
     span.inject((k, v) -> out.add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
-    return new Outgoing(span, out);
+    return out;
+  }
+
+  /**
+   * Starts the CLIENT span of a request's round trip: from before its publish until its reply arrives or it fails
+   * (timeout, failure reply, refused publish). Its parent is the trace context read with {@code parent} or the
+   * current span (see {@link SpanStarter#parentFrom}); the request's producer span is meant to be its child (send the
+   * request with {@link #withContext} headers of this span).
+   *
+   * @param topic the request's topic
+   * @param replyTopic the topic the reply is expected on
+   */
+  public static TraceSpan request(Tracing tracing, String topic, byte[] key, String correlationId, String replyTopic,
+      Function<String, String> parent) {
+    if (!tracing.enabled()) {
+      return TraceSpan.NONE;
+    }
+    return tracing.span(REQUEST + " " + topic, SpanKind.CLIENT)
+        .parentFrom(parent)
+        .attribute(SYSTEM, "kafka")
+        .attribute(DESTINATION, topic)
+        .attribute(OPERATION_NAME, REQUEST)
+        .attribute(MESSAGE_KEY, text(key))
+        .attribute(CONVERSATION_ID, correlationId)
+        .attribute(REPLY_TO, replyTopic)
+        .start();
   }
 
   /**
@@ -109,6 +155,7 @@ public final class MessagingSpans {
         .attribute(MESSAGE_KEY, text(record.key()))
         .attribute(GROUP, group)
         .attribute(ATTEMPT, attempt)
+        .attribute(CONVERSATION_ID, carrier(record.headers()).apply(CORRELATION_ID))
         .start();
   }
 

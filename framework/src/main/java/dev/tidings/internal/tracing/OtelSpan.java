@@ -45,7 +45,17 @@ final class OtelSpan implements TraceSpan {
   @Override
   public TraceSpan error(Throwable error) {
     span.recordException(error);
+    span.setAttribute(ERROR_TYPE, error.getClass().getName());
     span.setStatus(StatusCode.ERROR, error.getClass().getName());
+    return this;
+  }
+
+  @Override
+  public TraceSpan error(String type, String description) {
+    if (type != null) {
+      span.setAttribute(ERROR_TYPE, type);
+    }
+    span.setStatus(StatusCode.ERROR, description == null ? "" : description);
     return this;
   }
 

@@ -11,6 +11,9 @@ public interface TraceSpan {
   /** The span of {@link Tracing#NOOP}: does nothing, has no context. */
   TraceSpan NONE = new TraceSpan() {};
 
+  /** The attribute of the semantic conventions that says how an operation failed (set by the {@code error} methods). */
+  String ERROR_TYPE = "error.type";
+
   /** Sets a string attribute; a null value is left out. */
   default TraceSpan attribute(String key, String value) {
     return this;
@@ -26,8 +29,18 @@ public interface TraceSpan {
     return this;
   }
 
-  /** Records the exception and marks the span as failed. */
+  /** Records the exception and marks the span as failed, with {@code error.type} the exception's class name. */
   default TraceSpan error(Throwable error) {
+    return this;
+  }
+
+  /**
+   * Marks the span as failed without an exception, e.g. an HTTP call answered with a 5xx status.
+   *
+   * @param type the low-cardinality {@code error.type}, e.g. {@code "503"}
+   * @param description what went wrong, for the span's status
+   */
+  default TraceSpan error(String type, String description) {
     return this;
   }
 

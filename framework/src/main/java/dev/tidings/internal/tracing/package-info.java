@@ -9,8 +9,8 @@
  *
  * <p>{@link dev.tidings.internal.tracing.MessagingSpans} makes the Kafka spans with the messaging semantic
  * conventions: a producer span per publish (its context written to the record's {@code traceparent}), a consumer
- * span per handled record (continuing the record's {@code traceparent}), a batch span linked to each record. Other
- * modules use the generic builder:
+ * span per handled record (continuing the record's {@code traceparent}), a batch span linked to each record, a
+ * CLIENT span per request/reply round trip. Other modules use the generic builder:
  *
  * <pre>{@code
  * TraceSpan span = Tracing.get().span("POST /streams/orders", SpanKind.SERVER)

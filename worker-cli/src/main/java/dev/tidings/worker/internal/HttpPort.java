@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * </ul>
  *
  * <p>Health bodies are JSON: {@code {"status", "live", "ready", "subscriptions": [{"group",
- * "target", "state", "assignedPartitions", "lag", "lastError"}]}}.
+ * "target", "state", "assignedPartitions", "lag", "inFlight", "lastError"}]}}: {@code lag} per
+ * partition from the committed offset, {@code inFlight} the records fetched and not finished yet.
  */
 public final class HttpPort {
   private HttpPort() {}

@@ -77,7 +77,10 @@ final class Json {
         + "; Kafka settings are flat name/value pairs with string, number or boolean values");
   }
 
-  /** The health as a JSON body: status, live, ready and one object per subscription. */
+  /**
+   * The health as a JSON body: status, live, ready and one object per subscription (its lag per
+   * partition, and its records in flight inside Tidings as one number).
+   */
   static byte[] health(Health health) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", health.ready() ? "UP" : health.live() ? "NOT_READY" : "DOWN");
@@ -91,6 +94,7 @@ final class Json {
       sub.put("state", s.state().name());
       sub.put("assignedPartitions", s.assignedPartitions());
       sub.put("lag", new TreeMap<>(s.lag()));
+      sub.put("inFlight", s.inFlightRecords());
       sub.put("lastError", s.lastError() == null ? null : Secrets.mask(s.lastError()));
       subs.add(sub);
     }

@@ -2,6 +2,8 @@ package dev.tidings.http.sink.internal;
 
 import dev.tidings.http.sink.HttpExchange;
 import dev.tidings.http.sink.SinkAuth;
+import dev.tidings.internal.tracing.TraceSpan;
+import dev.tidings.internal.tracing.Tracing;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -31,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * Performs one message's request with the sink's policy and returns the exchange: allow-list check,
  * rate limit, authentication, attempts with backoff (statuses matching {@code retry}, connect errors,
  * timeouts and I/O errors; {@code Retry-After} honoured), manual redirects inside the allow-list, a
- * capped response body, all within the total deadline. Blocks the calling handler thread.
+ * capped response body, all within the total deadline. Blocks the calling handler thread. Every
+ * request sent is traced as a CLIENT span ({@link HttpSpans}), a child of the handler's consumer span,
+ * and carries that span's {@code traceparent}.
  */
 final class ExchangeRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ExchangeRunner.class);
@@ -46,9 +50,14 @@ final class ExchangeRunner {
   private final TokenCache tokens;
   private final Masking masking;
   private final Clock clock;
+  private final String urlTemplate;
+  private final Tracing tracing = Tracing.get();
 
-  ExchangeRunner(SinkSettings settings, HttpClient client, AllowList allow, TokenCache tokens, Clock clock) {
+  /** @param urlTemplate the path template of a forward sink's URL (for span names), or null */
+  ExchangeRunner(SinkSettings settings, HttpClient client, AllowList allow, TokenCache tokens, Clock clock,
+      String urlTemplate) {
     this.settings = settings;
+    this.urlTemplate = urlTemplate;
     this.client = client;
     this.allow = allow;
     this.rateLimiter = new RateLimiter(settings.rate());
@@ -62,6 +71,11 @@ final class ExchangeRunner {
   private record Attempt(HttpResponse<CappedBody.Captured> response, HttpExchange.Failure failure, String token,
       Outgoing sent) {}
 
+  /** How many requests were sent for one message so far (attempts and redirect hops). */
+  private static final class Sent {
+    int requests;
+  }
+
   HttpExchange run(Outgoing request) throws InterruptedException {
     Instant startedAt = clock.instant();
     long start = System.nanoTime();
@@ -73,6 +87,7 @@ final class ExchangeRunner {
     }
     int attempts = 0;
     boolean refreshed = false;
+    Sent sent = new Sent();
     while (true) {
       if (!rateLimiter.acquire(deadline)) {
         return exchange(request, null, attempts, startedAt, start, new HttpExchange.Failure("deadline",
@@ -80,7 +95,7 @@ final class ExchangeRunner {
                 + settings.totalTimeout()));
       }
       attempts++;
-      Attempt attempt = attempt(request, deadline);
+      Attempt attempt = attempt(request, deadline, attempts, sent);
       HttpResponse<CappedBody.Captured> response = attempt.response();
       if (response != null) {
         int status = response.statusCode();
@@ -129,8 +144,8 @@ final class ExchangeRunner {
     return true;
   }
 
-  /** One attempt, following redirects when enabled. */
-  private Attempt attempt(Outgoing first, long deadline) throws InterruptedException {
+  /** One attempt, following redirects when enabled; a span per request sent. */
+  private Attempt attempt(Outgoing first, long deadline, int number, Sent sent) throws InterruptedException {
     Outgoing current = first;
     for (int hop = 0; ; hop++) {
       String token;
@@ -141,12 +156,26 @@ final class ExchangeRunner {
         return new Attempt(null, new HttpExchange.Failure("auth", "could not get an OAuth2 token: " + e.getMessage()),
             null, current);
       }
-      built = build(current, token, deadline);
+      TraceSpan span = HttpSpans.start(tracing, settings.name(), current, hop == 0 ? urlTemplate : null,
+          sent.requests++, number);
       HttpResponse<CappedBody.Captured> response;
       try {
+        current = HttpSpans.withContext(current, span);
+        built = build(current, token, deadline);
         response = send(built, deadline);
+        HttpSpans.answered(span, response);
       } catch (SendFailure f) {
+        if (f.getCause() != null) {
+          span.error(f.getCause());
+        } else {
+          span.error(f.failure.kind(), f.getMessage());
+        }
         return new Attempt(null, f.failure, token, current);
+      } catch (InterruptedException | RuntimeException e) {
+        span.error(e);
+        throw e;
+      } finally {
+        span.end();
       }
       int status = response.statusCode();
       Optional<String> location = response.headers().firstValue("Location");
@@ -199,8 +228,9 @@ final class ExchangeRunner {
     private static final long serialVersionUID = 1L;
     final transient HttpExchange.Failure failure;
 
-    SendFailure(String kind, String message) {
-      super(message, null, false, false);
+    /** @param cause what the client threw (for the span), or null */
+    SendFailure(String kind, String message, Throwable cause) {
+      super(message, cause, false, false);
       this.failure = new HttpExchange.Failure(kind, message);
     }
   }
@@ -213,7 +243,8 @@ final class ExchangeRunner {
       return future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw new SendFailure("timeout", "no complete response within the total deadline of " + settings.totalTimeout());
+      throw new SendFailure("timeout", "no complete response within the total deadline of " + settings.totalTimeout(),
+          e);
     } catch (InterruptedException e) {
       future.cancel(true);
       throw e;
@@ -224,15 +255,15 @@ final class ExchangeRunner {
       }
       if (cause instanceof HttpConnectTimeoutException) {
         throw new SendFailure("connect", "connecting to " + request.uri().getAuthority() + " timed out after "
-            + settings.connectTimeout());
+            + settings.connectTimeout(), cause);
       }
       if (cause instanceof HttpTimeoutException) {
-        throw new SendFailure("timeout", "no response headers within " + request.timeout().orElse(null));
+        throw new SendFailure("timeout", "no response headers within " + request.timeout().orElse(null), cause);
       }
       if (cause instanceof ConnectException || (cause != null && cause.getCause() instanceof ConnectException)) {
-        throw new SendFailure("connect", "cannot connect to " + request.uri().getAuthority() + ": " + cause);
+        throw new SendFailure("connect", "cannot connect to " + request.uri().getAuthority() + ": " + cause, cause);
       }
-      throw new SendFailure("io", "the exchange with " + request.uri().getAuthority() + " failed: " + cause);
+      throw new SendFailure("io", "the exchange with " + request.uri().getAuthority() + " failed: " + cause, cause);
     }
   }
 

@@ -67,7 +67,8 @@ public final class SinkRuntime {
         .build();
     this.tokens = settings.auth() instanceof SinkAuth.OAuth2 o
         ? new TokenCache(o, client, settings.requestTimeout(), clock) : null;
-    this.runner = new ExchangeRunner(settings, client, allow, tokens, clock);
+    this.runner = new ExchangeRunner(settings, client, allow, tokens, clock,
+        template == null ? null : template.pathTemplate());
     this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "tidings-http-sink-" + settings.name() + "-republish");
       t.setDaemon(true);
@@ -194,7 +195,10 @@ public final class SinkRuntime {
     return withContext(new Outgoing(method, uri, headers, body, timeout), context);
   }
 
-  /** Adds {@code Idempotency-Key} (stable across redeliveries) and the trace context, unless present. */
+  /**
+   * Adds {@code Idempotency-Key} (stable across redeliveries) and the record's trace context, unless present;
+   * with tracing, each request sent carries its own span's context instead ({@link ExchangeRunner}).
+   */
   private static Outgoing withContext(Outgoing outgoing, MessageContext context) {
     Map<String, List<String>> headers = new LinkedHashMap<>(outgoing.headers());
     if (!outgoing.has("Idempotency-Key")) {

@@ -70,6 +70,18 @@ final class UrlTemplate {
     return u.getScheme() + "://" + u.getRawAuthority() + "/";
   }
 
+  /**
+   * The path (and query) of the template with its placeholders, e.g. {@code /hooks/{/data/tenant}}, as the
+   * low-cardinality {@code url.template} of the HTTP spans; null when a placeholder stands in the origin.
+   */
+  String pathTemplate() {
+    if (placeholderInOrigin()) {
+      return null;
+    }
+    int path = text.indexOf('/', text.indexOf("://") + 3);
+    return path < 0 ? "/" : text.substring(path);
+  }
+
   /** The URL for {@code envelope}; throws {@link InvalidMessageException} when a pointer finds nothing. */
   URI expand(JsonNode envelope) {
     String url = expandWith(pointer -> {

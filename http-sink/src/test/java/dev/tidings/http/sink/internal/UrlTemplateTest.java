@@ -19,6 +19,7 @@ class UrlTemplateTest {
     assertEquals("https://hooks.example/a%2Fb%20c%3F/o/7", t.expand(envelope).toString());
     assertFalse(t.placeholderInOrigin());
     assertEquals("https://hooks.example/", t.origin());
+    assertEquals("/{/data/tenant}/o/{/data/n}", t.pathTemplate());
   }
 
   @Test
@@ -34,5 +35,6 @@ class UrlTemplateTest {
     assertThrows(ConfigurationException.class, () -> new UrlTemplate("https://x/{data}", "test"));
     assertThrows(ConfigurationException.class, () -> new UrlTemplate("ftp://x/", "test"));
     assertTrue(new UrlTemplate("https://{/data/host}/x", "test").placeholderInOrigin());
+    assertEquals(null, new UrlTemplate("https://{/data/host}/x", "test").pathTemplate(), "no template of the origin");
   }
 }
