@@ -108,6 +108,32 @@ class SecuredBrokerTest {
   }
 
   @Test
+  void theIngressPublishesToTheSecuredBrokerAndShowsNoSecret() throws Exception {
+    int port = TestClassPath.freePort();
+    try (WorkerProcess worker = WorkerProcess.start(Map.of(), Map.of(),
+        "--kafka-servers", secure.bootstrapServers(), "--kafka-settings", settings(secure.clientSettings(USER)),
+        "--topic-prefix", "ing.", "--http-port", Integer.toString(port), "--shutdown-timeout", "10s",
+        "--ingress", "--ingress-auth", "none", "dev.tidings.worker.fixtures.GreeterApp")) {
+      worker.await("Worker running\\.", Duration.ofSeconds(90));
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+              + "/v1/streams/greetings")).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"schema\":\"Greeting:1\",\"data\":{\"text\":\"via-ingress\","
+              + "\"count\":1}}")).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(201, r.statusCode(), r::body);
+      assertEquals("ing.greetings", JSON.readTree(r.body()).path("topic").asText(), r.body());
+      List<ConsumerRecord<byte[], byte[]>> stored = TopicReader.readAll(kafka.bootstrapServers(), "ing.greetings", 1,
+          Duration.ofSeconds(30));
+      assertEquals("{\"schema\":\"Greeting:1\",\"data\":{\"text\":\"via-ingress\",\"count\":1}}",
+          new String(stored.get(0).value(), StandardCharsets.UTF_8));
+      String openapi = get("http://127.0.0.1:" + port + "/v1/openapi.json");
+      String health = get("http://127.0.0.1:" + port + "/health");
+      assertEquals(0, worker.terminate(Duration.ofSeconds(60)), worker.output());
+      assertNoSecret(worker.output());
+      assertNoSecret(r.body() + openapi + health);
+    }
+  }
+
+  @Test
   void aWrongPasswordGivesOneLineAndExit1() throws Exception {
     Map<String, String> wrong = secure.clientSettings(USER, "wrong-pw-0a8c2", secure.truststore());
     String line = failsInOneLine(wrong, "wrong-pw-0a8c2");
