@@ -160,7 +160,8 @@ final class RootHandler extends Handler.Abstract {
       answer = CompletableFuture.failedFuture(refused);
     } else {
       try {
-        answer = route.post().handle(new PostRequest(path, params, headers, mediaType, body, principal, requestId));
+        answer = route.post().handle(new PostRequest(path, params, request.getHttpURI().getQuery(), headers,
+            mediaType, body, principal, requestId));
       } catch (RuntimeException e) {
         answer = CompletableFuture.failedFuture(e);
       }
