@@ -11,6 +11,16 @@ public interface HttpPost {
   /** The value of {@code {name}} in the route's path template, or {@code null}. */
   String pathParameter(String name);
 
+  /**
+   * The first value of a query parameter (the name exact, case-sensitive), or {@code null} when the
+   * query string has none. Names and values are decoded: percent-escapes as UTF-8 and {@code +} as a
+   * space, so {@code ?timeout=1%73} gives {@code 1s}; {@code ?flag} gives an empty value.
+   *
+   * @throws RuntimeException that the server answers 400 ({@code bad_query}) when the query string
+   *     has a malformed percent-escape
+   */
+  String queryParameter(String name);
+
   /** The first value of a request header (case-insensitive), or {@code null}. */
   String header(String name);
 

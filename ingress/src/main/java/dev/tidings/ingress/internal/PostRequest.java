@@ -2,6 +2,8 @@ package dev.tidings.ingress.internal;
 
 import dev.tidings.ingress.HttpPost;
 import dev.tidings.ingress.Principal;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 
@@ -9,16 +11,21 @@ import org.eclipse.jetty.http.HttpFields;
 final class PostRequest implements HttpPost {
   private final String path;
   private final Map<String, String> parameters;
+  private final String query;
   private final HttpFields headers;
   private final String mediaType;
   private final byte[] body;
   private final Principal principal;
   private final String requestId;
 
-  PostRequest(String path, Map<String, String> parameters, HttpFields headers, String mediaType, byte[] body,
-      Principal principal, String requestId) {
+  /**
+   * @param query the raw (still encoded) query string without {@code ?}, or {@code null}
+   */
+  PostRequest(String path, Map<String, String> parameters, String query, HttpFields headers, String mediaType,
+      byte[] body, Principal principal, String requestId) {
     this.path = path;
     this.parameters = parameters;
+    this.query = query;
     this.headers = headers;
     this.mediaType = mediaType;
     this.body = body;
@@ -34,6 +41,30 @@ final class PostRequest implements HttpPost {
   @Override
   public String pathParameter(String name) {
     return parameters.get(name);
+  }
+
+  @Override
+  public String queryParameter(String name) {
+    if (query == null || query.isEmpty()) {
+      return null;
+    }
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = eq < 0 ? pair : pair.substring(0, eq);
+      if (!pair.isEmpty() && decode(key).equals(name)) {
+        return eq < 0 ? "" : decode(pair.substring(eq + 1));
+      }
+    }
+    return null;
+  }
+
+  private String decode(String part) {
+    try {
+      return URLDecoder.decode(part, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new HttpError(400, "bad_query", "the query string '" + query + "' has a malformed escape in '" + part
+          + "' (" + e.getMessage() + "): write a literal % as %25 and other bytes as %XX with two hex digits");
+    }
   }
 
   @Override

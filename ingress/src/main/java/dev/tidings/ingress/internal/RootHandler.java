@@ -3,6 +3,7 @@ package dev.tidings.ingress.internal;
 import dev.tidings.ingress.Authenticator;
 import dev.tidings.ingress.HttpReply;
 import dev.tidings.ingress.Principal;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,15 +30,19 @@ import org.slf4j.LoggerFactory;
  * authentication (401), the principal's streams (403), the rate (429), admission of the request
  * and its bytes (503), the content type (415), and reading the body (413, 400); then its handler
  * answers, possibly later. Whatever a handler throws becomes its {@link HttpError}'s reply, or 503
- * for a defect, so a client never sees a 5xx other than 503.
+ * for a defect, so a client never sees a 5xx other than 503. A refused body is drained (within a
+ * bound) before the answer, so that the client gets it and its connection stays usable.
  */
 final class RootHandler extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(RootHandler.class);
   static final String REQUEST_ID = "X-Request-ID";
+  /** A refused body up to this size, or the body limit when it is larger, is drained. */
+  static final long DRAIN_AT_LEAST = 1024 * 1024;
 
   private final List<Route> routes;
   private final Authenticator auth;
   private final long maxBodyBytes;
+  private final long drainBytes;
   private final Admission admission;
   private final RateLimiter rate;
   private final String routeList;
@@ -51,6 +56,7 @@ final class RootHandler extends Handler.Abstract {
     this.routeList = list.length() == 0 ? "none" : list.toString();
     this.auth = settings.auth();
     this.maxBodyBytes = settings.maxBodyBytes();
+    this.drainBytes = Math.max(settings.maxBodyBytes(), DRAIN_AT_LEAST);
     this.admission = new Admission(settings.maxInFlightRequests(), settings.maxInFlightBytes());
     this.rate = new RateLimiter(settings.ratePerSecond(), System::nanoTime);
   }
@@ -140,41 +146,60 @@ final class RootHandler extends Handler.Abstract {
           .reply(), requestId);
       return;
     }
-    CompletableFuture<HttpReply> answer;
+    InputStream content = Content.Source.asInputStream(request);
+    byte[] body = null;
+    HttpError refused = null;
     try {
-      byte[] body = BodyReader.read(Content.Source.asInputStream(request), length, gzip, maxBodyBytes);
-      answer = route.post().handle(new PostRequest(path, params, headers, mediaType, body, principal, requestId));
-    } catch (RuntimeException e) {
-      answer = CompletableFuture.failedFuture(e);
+      body = BodyReader.read(content, length, gzip, maxBodyBytes);
+    } catch (HttpError e) {
+      refused = e;
+    }
+    boolean ended = refused == null ? BodyReader.drain(content, drainBytes) : drain(content, length);
+    CompletableFuture<HttpReply> answer;
+    if (refused != null) {
+      answer = CompletableFuture.failedFuture(refused);
+    } else {
+      try {
+        answer = route.post().handle(new PostRequest(path, params, request.getHttpURI().getQuery(), headers,
+            mediaType, body, principal, requestId));
+      } catch (RuntimeException e) {
+        answer = CompletableFuture.failedFuture(e);
+      }
     }
     answer.whenComplete((reply, error) -> {
       admission.release(reserved);
       HttpReply answer2 = error == null ? reply : replyFor(route, error);
-      write(request, response, callback, answer2.status() == 413 || answer2.status() == 400
-          ? closing(request, answer2) : answer2, requestId);
+      write(request, response, callback, ended ? answer2 : closing(request, answer2), requestId);
     });
   }
 
   /**
-   * Answers a POST refused before its body was read. A body of up to the size limit is read and
-   * dropped first, so that the connection stays usable; a longer one closes the connection.
+   * Answers a POST refused before its body was read, after dropping the body ({@link #drain}).
    */
   private void reject(Request request, Response response, Callback callback, HttpReply reply, String requestId) {
-    long length = request.getLength();
-    boolean drained = length == 0;
-    if (length > 0 && length <= maxBodyBytes) {
-      try (java.io.InputStream in = Content.Source.asInputStream(request)) {
-        drained = in.skip(length) == length && in.read() < 0;
-      } catch (java.io.IOException | RuntimeException e) {
-        drained = false;
-      }
-    }
-    write(request, response, callback, drained ? reply : closing(request, reply), requestId);
+    boolean ended = drain(Content.Source.asInputStream(request), request.getLength());
+    write(request, response, callback, ended ? reply : closing(request, reply), requestId);
   }
 
   /**
-   * On HTTP/1.x, {@code Connection: close}: the rest of the body is not read, so the connection
-   * cannot carry another request. HTTP/2 streams end on their own; that header does not exist there.
+   * Reads and drops the unread rest of a refused request's body, up to {@link #drainBytes}, before
+   * the answer. Answering while the client still sends would, on HTTP/1.1, close the connection
+   * with unread bytes in it (the kernel then resets it and the client may lose the answer), and on
+   * HTTP/2 make Jetty reset the stream: every reset and every DATA frame arriving after it count
+   * against Jetty's rate control of bad frames (rapid-reset protection, 128 a second by default),
+   * and past that rate Jetty ends the whole session with GOAWAY, failing the client's other streams.
+   * A body declared longer than the bound is not read at all.
+   *
+   * @return whether the body ended, so the connection can carry the next request
+   */
+  private boolean drain(InputStream content, long declaredLength) {
+    return declaredLength <= drainBytes && BodyReader.drain(content, drainBytes);
+  }
+
+  /**
+   * On HTTP/1.x, {@code Connection: close}: the rest of the body was not read, so the connection
+   * cannot carry another request. On HTTP/2 that header does not exist (and made Jetty end the whole
+   * session); Jetty resets the stream whose body was left unread, and only that stream.
    */
   private static HttpReply closing(Request request, HttpReply reply) {
     HttpVersion version = request.getConnectionMetaData().getHttpVersion();

@@ -40,11 +40,13 @@ import java.util.regex.Pattern;
  *       503 (with {@code Retry-After}) when too many requests wait or Kafka did not take the request.
  * </ul>
  *
- * <p>The timeout comes from the {@code Tidings-Timeout} header ({@code 500ms}, {@code 30s}, {@code
- * 2m}; default 30 s, at most {@code maxTimeout}); the request's Kafka key from {@code Tidings-Key}
- * (UTF-8), and {@code traceparent} is passed on. {@link IngressOptions} adds it to the worker's
- * HTTP server beside the ingress routes, with the server's route hook, so it is authenticated and
- * admitted like every POST. The same JSON payload goes over HTTP and over Kafka: {@code curl -d '{"schema":"ExecutionRequest:1",
+ * <p>The timeout comes from the {@code Tidings-Timeout} header or the {@code timeout} query parameter
+ * ({@code ?timeout=5s}), for clients that cannot set headers: {@code 500ms}, {@code 30s}, {@code 2m};
+ * default 30 s, at most {@code maxTimeout}. Give it one way: a request with both is answered 400
+ * ({@code bad_timeout}), even when they agree, rather than one silently winning. The request's
+ * Kafka key comes from {@code Tidings-Key} (UTF-8), and {@code traceparent} is passed on. {@link
+ * IngressOptions} adds it to the worker's HTTP server beside the ingress routes, with the server's
+ * route hook, so it is authenticated and admitted like every POST. The same JSON payload goes over HTTP and over Kafka: {@code curl -d '{"schema":"ExecutionRequest:1",
  * "data":{...}}' -H 'Content-Type: application/json' http://host:8080/v1/streams/executions/request}.
  */
 final class RequestRoute implements PostHandler {
@@ -52,6 +54,8 @@ final class RequestRoute implements PostHandler {
   static final String TEMPLATE = "/v1/streams/{stream}/request";
   /** The request header with the timeout. */
   static final String TIMEOUT_HEADER = "Tidings-Timeout";
+  /** The query parameter with the timeout, for clients that cannot set headers. */
+  static final String TIMEOUT_PARAMETER = "timeout";
   /** The request header with the Kafka key. */
   static final String KEY_HEADER = "Tidings-Key";
   /** The response header with the correlation id of the reply. */
@@ -81,7 +85,7 @@ final class RequestRoute implements PostHandler {
     String stream = request.pathParameter("stream");
     Duration timeout;
     try {
-      timeout = timeout(request.header(TIMEOUT_HEADER));
+      timeout = timeout(request.header(TIMEOUT_HEADER), request.queryParameter(TIMEOUT_PARAMETER));
     } catch (IllegalArgumentException e) {
       return done(HttpReply.error(400, "bad_timeout", e.getMessage(), false));
     }
@@ -142,13 +146,25 @@ final class RequestRoute implements PostHandler {
     return HttpReply.error(503, "request_failed", String.valueOf(error.getMessage()), true);
   }
 
-  private Duration timeout(String header) {
-    if (header == null || header.isBlank()) {
+  /** The timeout of the header or of the query parameter ({@code null} or blank when not given). */
+  private Duration timeout(String header, String parameter) {
+    boolean inHeader = header != null && !header.isBlank();
+    boolean inQuery = parameter != null && !parameter.isBlank();
+    if (inHeader && inQuery) {
+      throw new IllegalArgumentException("the timeout is given twice, as " + TIMEOUT_HEADER + ": " + header
+          + " and as ?" + TIMEOUT_PARAMETER + "=" + parameter + ": give it once, in the header or in the query");
+    }
+    if (!inHeader && !inQuery) {
       return DEFAULT_TIMEOUT.compareTo(maxTimeout) <= 0 ? DEFAULT_TIMEOUT : maxTimeout;
     }
-    Matcher m = DURATION.matcher(header.trim().toLowerCase(Locale.ROOT));
+    return parse(inHeader ? TIMEOUT_HEADER + " is" : "?" + TIMEOUT_PARAMETER + "= is", inHeader ? header : parameter);
+  }
+
+  /** {@code text} as a timeout; {@code what} names where it came from in the messages. */
+  private Duration parse(String what, String text) {
+    Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
-      throw new IllegalArgumentException(TIMEOUT_HEADER + " is '" + header + "': write it as 500ms, 30s or 2m");
+      throw new IllegalArgumentException(what + " '" + text + "': write it as 500ms, 30s or 2m");
     }
     long n = Long.parseLong(m.group(1));
     Duration d = switch (m.group(2)) {
@@ -157,7 +173,7 @@ final class RequestRoute implements PostHandler {
       default -> Duration.ofMinutes(n);
     };
     if (d.isZero() || d.compareTo(maxTimeout) > 0) {
-      throw new IllegalArgumentException(TIMEOUT_HEADER + " is " + header + ": use more than 0 and at most " + maxTimeout);
+      throw new IllegalArgumentException(what + " " + text + ": use more than 0 and at most " + maxTimeout);
     }
     return d;
   }

@@ -34,8 +34,13 @@ class RequestRouteTest {
   }
 
   private HttpResponse<String> post(int port, String stream, String body, String timeout) throws Exception {
+    return postTo(port, stream + "/request", body, timeout);
+  }
+
+  /** {@code target}: the stream and what follows it, {@code /request} with its query string. */
+  private HttpResponse<String> postTo(int port, String target, String body, String timeout) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/streams/"
-            + stream + "/request"))
+            + target))
         .header("Content-Type", "application/json")
         .header(RequestRoute.KEY_HEADER, "job-http")
         .timeout(Duration.ofSeconds(60))
@@ -90,6 +95,46 @@ class RequestRouteTest {
       HttpResponse<String> badTimeout = post(http.port(), "greeting.requests",
           "{\"schema\":\"Greeting:1\",\"data\":{\"text\":\"hi\",\"count\":1}}", "soon");
       assertEquals(400, badTimeout.statusCode(), badTimeout.body());
+    }
+  }
+
+  @Test
+  void theTimeoutMayComeFromTheQueryString(TestKafka kafka) throws Exception {
+    Router serving = new Router().schema(GreetingRegistration.schema());
+    serving.subscribe("greeting.requests", "answerer").onRequest(Greeting.class, (greeting, ctx) ->
+        CompletableFuture.completedFuture(new Greeting(greeting.text() + " back", greeting.count() + 1)));
+    String hi = "{\"schema\":\"Greeting:1\",\"data\":{\"text\":\"hi\",\"count\":1}}";
+    try (Application server = Application.create(options(kafka)).mount(serving).start();
+        Application caller = Application.create(options(kafka)).mount(new Router().schema(GreetingRegistration.schema()));
+        TidingsHttpServer http = RequestRoute.addTo(TidingsHttpServer.builder().host("127.0.0.1")
+            .auth(Authenticator.none()), caller, Duration.ofMinutes(1)).start()) {
+      HttpResponse<String> ok = postTo(http.port(), "greeting.requests/request?timeout=30s", hi, null);
+      assertEquals(200, ok.statusCode(), ok.body());
+      assertEquals("{\"schema\":\"Greeting:1\",\"data\":{\"text\":\"hi back\",\"count\":2}}", ok.body());
+
+      // 1%73 is 1s percent-encoded: the parameter is decoded, and its timeout is the one waited for
+      HttpResponse<String> timeout = postTo(http.port(), "nobody.listens/request?other=x&timeout=1%73", hi, null);
+      assertEquals(504, timeout.statusCode(), timeout.body());
+      JsonNode error = MAPPER.readTree(timeout.body()).get("error");
+      assertEquals("timeout", error.get("code").asText());
+      assertTrue(error.get("message").asText().contains("within PT1S"), timeout.body());
+
+      HttpResponse<String> bad = postTo(http.port(), "greeting.requests/request?timeout=soon", hi, null);
+      assertEquals(400, bad.statusCode(), bad.body());
+      error = MAPPER.readTree(bad.body()).get("error");
+      assertEquals("bad_timeout", error.get("code").asText());
+      assertEquals("?timeout= is 'soon': write it as 500ms, 30s or 2m", error.get("message").asText());
+
+      HttpResponse<String> tooLong = postTo(http.port(), "greeting.requests/request?timeout=2m", hi, null);
+      assertEquals(400, tooLong.statusCode(), tooLong.body());
+      assertTrue(tooLong.body().contains("at most PT1M"), tooLong.body());
+
+      HttpResponse<String> twice = postTo(http.port(), "greeting.requests/request?timeout=30s", hi, "30s");
+      assertEquals(400, twice.statusCode(), twice.body());
+      error = MAPPER.readTree(twice.body()).get("error");
+      assertEquals("bad_timeout", error.get("code").asText());
+      assertTrue(error.get("message").asText().startsWith("the timeout is given twice, as Tidings-Timeout: 30s and as "
+          + "?timeout=30s"), twice.body());
     }
   }
 }
