@@ -136,7 +136,8 @@ final class ConsumeComparison {
     return table.toString();
   }
 
-  private double tidings(
+  /** A subscription on {@code stream} (the peer comparison calls it too); records/s. */
+  double tidings(
       ApplicationOptions options, Shape shape, String stream, int n, boolean unpaused, boolean undecoded) throws Exception {
     return tidings(options, shape, stream, n, unpaused, undecoded, true);
   }
@@ -183,7 +184,8 @@ final class ConsumeComparison {
     return counter.rate();
   }
 
-  private double raw(ApplicationOptions options, Shape shape, String topic, int n) {
+  /** The raw consumer loop on {@code topic} (the peer comparison calls it too); records/s. */
+  double raw(ApplicationOptions options, Shape shape, String topic, int n) {
     Counter counter = new Counter(n);
     ObjectReader reader = mapper.readerFor(shape.wireType(mapper));
     long commitEvery = options.commitInterval().toNanos();

@@ -7,8 +7,6 @@ import dev.tidings.ApplicationOptions;
 import dev.tidings.internal.codec.EnvelopeCodec;
 import dev.tidings.internal.kafka.ClientSettings;
 import dev.tidings.testkit.EmbeddedKafka;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,8 +64,8 @@ import org.springframework.validation.annotation.Validated;
  * fetch.max.wait.ms=100, manual commits). Prints a markdown table on standard output and progress on
  * standard error.
  *
- * <p>The raw loop and the Tidings subscription are {@link ConsumeComparison}'s own methods, called
- * reflectively since they are private there, so both tables measure the same code.
+ * <p>The raw loop and the Tidings subscription are {@link ConsumeComparison}'s own methods, so both
+ * tables measure the same code.
  */
 public final class PeerComparison {
   static final String USAGE = """
@@ -103,14 +101,15 @@ public final class PeerComparison {
 
   private final Env env;
   private final int messages;
-  private final Baseline baseline;
+  /** Its raw loop and default subscription, so both tables measure the same code. */
+  private final ConsumeComparison baseline;
   private final ObjectMapper mapper = new ObjectMapper();
   private int groups;
 
-  PeerComparison(Env env, int messages) throws NoSuchMethodException {
+  PeerComparison(Env env, int messages) {
     this.env = env;
     this.messages = messages;
-    this.baseline = new Baseline(env);
+    this.baseline = new ConsumeComparison(env);
   }
 
   public static void main(String[] args) {
@@ -213,7 +212,7 @@ public final class PeerComparison {
           Variant v = order[Math.floorMod(k + round, order.length)];
           double rate = switch (v) {
             case RAW -> baseline.raw(options, shape, topic, messages);
-            case TIDINGS -> baseline.tidings(options, shape, stream, messages);
+            case TIDINGS -> baseline.tidings(options, shape, stream, messages, false, false);
             case SPRING, SPRING_JACKSON2, SPRING_VALIDATED, SPRING_ASYNC_COMMITS -> spring(options, shape, topic, v);
           };
           thisRound.put(v, rate);
@@ -407,46 +406,6 @@ public final class PeerComparison {
     @KafkaListener(topics = "${peers.topic}", groupId = "${peers.group}")
     public void on(@Validated Wire<?> envelope) {
       counter.hit(envelope.data());
-    }
-  }
-
-  /**
-   * {@link ConsumeComparison}'s raw loop and default subscription, as they are: they are private
-   * there, and are called reflectively rather than copied.
-   */
-  private static final class Baseline {
-    private final ConsumeComparison consume;
-    private final Method raw;
-    private final Method tidings;
-
-    Baseline(Env env) throws NoSuchMethodException {
-      this.consume = new ConsumeComparison(env);
-      this.raw = ConsumeComparison.class.getDeclaredMethod("raw", ApplicationOptions.class, Shape.class,
-          String.class, int.class);
-      this.tidings = ConsumeComparison.class.getDeclaredMethod("tidings", ApplicationOptions.class, Shape.class,
-          String.class, int.class, boolean.class, boolean.class);
-      raw.setAccessible(true);
-      tidings.setAccessible(true);
-    }
-
-    double raw(ApplicationOptions options, Shape shape, String topic, int n) throws Exception {
-      return call(raw, options, shape, topic, n);
-    }
-
-    /** The default subscription: paused as Tidings pauses, typed handler, validation on. */
-    double tidings(ApplicationOptions options, Shape shape, String stream, int n) throws Exception {
-      return call(tidings, options, shape, stream, n, false, false);
-    }
-
-    private double call(Method method, Object... args) throws Exception {
-      try {
-        return (Double) method.invoke(consume, args);
-      } catch (InvocationTargetException e) {
-        if (e.getCause() instanceof Exception cause) {
-          throw cause;
-        }
-        throw e;
-      }
     }
   }
 }

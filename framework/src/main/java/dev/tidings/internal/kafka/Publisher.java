@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
@@ -140,9 +141,9 @@ public final class Publisher implements AutoCloseable {
   private boolean produce(String topic, OutgoingRecord r, Integer partition,
       BiConsumer<RecordMetadata, Exception> onAck) {
     ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition, r.key(), r.value(), r.headers());
-    SendCall call = new SendCall();
+    Future<RecordMetadata> sent;
     try {
-      producer().send(record, (metadata, error) -> {
+      sent = producer().send(record, (metadata, error) -> {
         if (onAck != null) {
           onAck.accept(metadata, error);
         }
@@ -151,9 +152,6 @@ public final class Publisher implements AutoCloseable {
           r.result().complete(new PublishResult(
               metadata.topic(), metadata.partition(), metadata.offset(), metadata.timestamp()));
         } else {
-          if (!call.returned && error instanceof org.apache.kafka.common.errors.TimeoutException) {
-            call.blocked = true; // answered inside send(): it gave up waiting for metadata or memory
-          }
           fail(r, new PublishException(
               "publishing to " + topic + " failed: " + error.getMessage(), error instanceof RetriableException, error));
         }
@@ -166,14 +164,21 @@ public final class Publisher implements AutoCloseable {
           "publishing to " + topic + " failed: " + e.getMessage(), e instanceof RetriableException, e));
       return !(e instanceof org.apache.kafka.common.errors.TimeoutException);
     }
-    call.returned = true;
-    return !call.blocked;
+    // Answered inside send() with a timeout: it gave up waiting for metadata or buffer memory. A
+    // record the producer took is answered later (and never by a timeout before send() returns).
+    return !(sent.isDone() && timedOut(sent));
   }
 
-  /** Whether the producer's callback ran inside {@code send} with a timeout. */
-  private static final class SendCall {
-    boolean returned;
-    boolean blocked;
+  private static boolean timedOut(Future<RecordMetadata> sent) {
+    try {
+      sent.get();
+      return false;
+    } catch (ExecutionException e) {
+      return e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private void fail(OutgoingRecord r, PublishException e) {
