@@ -11,7 +11,6 @@ import dev.tidings.Application;
 import dev.tidings.http.sink.TestServer.Reply;
 import dev.tidings.testkit.KafkaTest;
 import dev.tidings.testkit.TestKafka;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -106,10 +105,7 @@ class HttpSinkTest {
 
   @Test
   void aRefusedConnectionIsRetriedThenAnError(TestKafka kafka) throws Exception {
-    int closedPort;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      closedPort = s.getLocalPort();
-    }
+    int closedPort = TestServer.closedPort();
     HttpSink sink = HttpSink.builder().name("t").requests("req").allow("127.0.0.1")
         .backoff(Duration.ofMillis(50), Duration.ofMillis(100), 2.0, 2).build();
     JsonNode x = one(kafka, sink, HttpRequest.of("GET", "http://127.0.0.1:" + closedPort + "/x"), "req.error");

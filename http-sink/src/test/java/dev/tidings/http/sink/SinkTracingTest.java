@@ -24,7 +24,6 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
@@ -153,10 +152,7 @@ class SinkTracingTest {
 
   @Test
   void aRefusedConnectionIsAFailedClientSpan(TestKafka kafka) throws Exception {
-    int closedPort;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      closedPort = s.getLocalPort();
-    }
+    int closedPort = TestServer.closedPort();
     HttpSink sink = HttpSink.builder().name("t").requests("req").allow("127.0.0.1")
         .backoff(Duration.ofMillis(20), Duration.ofMillis(20), 2.0, 1).build();
     try (Application app = app(kafka)) {

@@ -22,6 +22,13 @@ import org.eclipse.jetty.util.Callback;
 
 /** A Jetty 12 server on 127.0.0.1 that answers scripted replies per path and records every request. */
 final class TestServer implements AutoCloseable {
+  /** A loopback port nothing listens on (it was free a moment ago): connecting to it is refused. */
+  static int closedPort() throws java.io.IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
   /** What the server answers. */
   record Reply(int status, Map<String, String> headers, String body, long delayMillis) {
     static Reply of(int status, String body) {
