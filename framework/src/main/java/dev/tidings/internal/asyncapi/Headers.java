@@ -1,6 +1,7 @@
 package dev.tidings.internal.asyncapi;
 
 import dev.tidings.RequestHeaders;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -53,7 +54,7 @@ final class Headers {
     Map<String, Object> headers = Tree.object(message, "headers");
     headers.put("type", "object");
     Map<String, Object> properties = Tree.object(headers, "properties");
-    headers.put("required", new java.util.ArrayList<Object>(List.of("tidings.dlt.topic", "tidings.dlt.reason")));
+    headers.put("required", new ArrayList<Object>(List.of("tidings.dlt.topic", "tidings.dlt.reason")));
     for (String[] header : DEAD_LETTER) {
       header(properties, "tidings.dlt." + header[0], header[1]);
     }

@@ -3,6 +3,7 @@ package dev.tidings.processor.internal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -110,7 +111,7 @@ final class JacksonDefaults {
       }
     }
     Set<String> properties = new LinkedHashSet<>();
-    Set<Element> accessors = new java.util.HashSet<>();
+    Set<Element> accessors = new HashSet<>();
     for (RecordComponentElement component : record.getRecordComponents()) {
       properties.add(component.getSimpleName().toString());
       properties.add(SchemaDeriver.jsonName(record, component));
