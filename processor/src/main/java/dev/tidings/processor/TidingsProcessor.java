@@ -19,7 +19,9 @@ import javax.lang.model.element.TypeElement;
  * META-INF/tidings/schemas/<id>-<version>.json}. For a class {@code Billing} with
  * {@code @Subscribe} methods it writes {@code Billing_Subscriptions}, which subscribes each method
  * with a direct call. Every generated registration is listed in {@code
- * META-INF/services/dev.tidings.Registration}, written once in the last round.
+ * META-INF/services/dev.tidings.Registration}, and the schemas and subscriptions are described in
+ * {@code META-INF/tidings/asyncapi.yaml}, an AsyncAPI 3.0 document; both are written once, in the
+ * last round.
  *
  * <p>Mistakes are compile errors with a stable id in brackets (such as {@code [SchemaNotRecord]})
  * that say how to fix them; the processor never throws into the compiler.
@@ -40,6 +42,11 @@ public final class TidingsProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Processing.supportedAnnotationTypes();
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Processing.supportedOptions();
   }
 
   @Override

@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
  * Random JSON documents for a JSON Schema, as text: mostly close to valid, biased to the edges
  * (bounds and one past them, unicode, escapes, huge and non-finite numbers, non-canonical dates and
  * ids, {@code 1.0} for integers), and mutated now and then (a missing required or an unknown
- * property, a duplicate key, {@code null}, a value of the wrong type, whitespace). Writing text
+ * property, a duplicate key, {@code null}, a value of the wrong type, whitespace; unknown
+ * properties are counted in {@link #unknownProperties}). Writing text
  * rather than a tree is what makes duplicate keys and escapes possible.
  */
 final class Documents {
@@ -39,6 +40,13 @@ final class Documents {
   private final JsonNode root;
   /** Deliberate mutations in the last document (not counting edge values). */
   int mutations;
+  /** Properties no record declares, added to the objects of records in the last document. */
+  int unknownProperties;
+  /**
+   * Keys written twice in one object of the last document (properties and map keys): a JSON tree
+   * keeps the last value, so an unknown property in the first one may vanish.
+   */
+  int duplicateKeys;
   /** Whether the current document gets no deliberate mutation (edge values still). */
   private boolean clean;
 
@@ -49,6 +57,8 @@ final class Documents {
 
   String next() {
     mutations = 0;
+    unknownProperties = 0;
+    duplicateKeys = 0;
     clean = chance(50);
     StringBuilder out = new StringBuilder();
     value(root, out, 0);
@@ -208,11 +218,13 @@ final class Documents {
       members.add(member(p.getKey(), p.getValue(), depth));
       if (mutate(2)) {
         mutations++;
+        duplicateKeys++;
         members.add(member(p.getKey(), p.getValue(), depth)); // a duplicate key
       }
     }
     if (mutate(3)) {
       mutations++;
+      unknownProperties++;
       members.add(random.nextInt(members.size() + 1), quote("unknown" + random.nextInt(3)) + ":" + pick(WRONG));
     }
     out.append('{');
@@ -234,12 +246,17 @@ final class Documents {
   private void map(JsonNode schema, StringBuilder out, int depth) {
     int n = size(schema, "minProperties", "maxProperties", depth);
     boolean distinct = chance(80);
+    java.util.Set<String> keys = new java.util.HashSet<>();
     out.append('{');
     for (int i = 0; i < n; i++) {
       if (i > 0) {
         out.append(',');
       }
-      out.append(quote(distinct ? KEYS[i % KEYS.length] + (i >= KEYS.length ? i : "") : pick(KEYS))).append(':');
+      String key = distinct ? KEYS[i % KEYS.length] + (i >= KEYS.length ? i : "") : pick(KEYS);
+      if (!keys.add(key)) {
+        duplicateKeys++;
+      }
+      out.append(quote(key)).append(':');
       value(schema.get("additionalProperties"), out, depth + 1);
     }
     out.append('}');

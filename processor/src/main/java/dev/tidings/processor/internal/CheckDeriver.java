@@ -44,6 +44,9 @@ import javax.lang.model.util.Types;
  * uniqueItems} is tested by {@code equals} for items whose JSON is equal exactly when they are, and
  * otherwise holds only for sets of at most one item. Collections and maps must be of {@code
  * java.util} classes, which Jackson writes as such (another class may carry Jackson annotations).
+ * Objects are closed ({@code additionalProperties: false}), which a record meets by itself: Jackson
+ * writes its components and nothing else (a getter it would write besides them is an error of
+ * {@link SchemaDeriver}, and any Jackson annotation means no check).
  */
 final class CheckDeriver {
   /** The generated check's parameter, in every method. */
@@ -149,7 +152,7 @@ final class CheckDeriver {
       deprecated |= elements.isDeprecated(record);
       Keywords.only(schema, keywords, path);
       Keywords.expect(schema, "type", "object", path);
-      Keywords.expect(schema, "additionalProperties", true, path);
+      Keywords.expect(schema, "additionalProperties", false, path);
       Map<String, Object> properties = Keywords.map(schema.get("properties"), "properties");
       if (properties.size() != record.getRecordComponents().size()) {
         throw new NoCheck("two components of " + record.getSimpleName() + " have the same JSON name");

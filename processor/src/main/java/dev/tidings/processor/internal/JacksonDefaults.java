@@ -3,6 +3,7 @@ package dev.tidings.processor.internal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,8 @@ final class JacksonDefaults {
   private static final String ANNOTATIONS_INSIDE = "com.fasterxml.jackson.annotation.JacksonAnnotationsInside";
   private static final String TRANSIENT = "java.beans.Transient";
   private static final String IGNORE_PROPERTIES = "com.fasterxml.jackson.annotation.JsonIgnoreProperties";
+  private static final String AUTO_DETECT = "com.fasterxml.jackson.annotation.JsonAutoDetect";
+  private static final String IGNORE = "com.fasterxml.jackson.annotation.JsonIgnore";
 
   /** Jackson annotations that leave the written JSON alone: descriptions, order, reading only. */
   private static final Set<String> HARMLESS = Set.of(
@@ -89,6 +92,46 @@ final class JacksonDefaults {
       }
     }
     return null;
+  }
+
+  /** A getter Jackson writes as a property of its own, named {@code property}. */
+  record Getter(ExecutableElement method, String property) {}
+
+  /**
+   * The public getters of {@code record} ({@code getTotal()}, {@code isEmpty()}, its own or
+   * inherited from an interface) that Jackson writes besides the components, under a name no
+   * component has. A getter annotated {@code @JsonIgnore}, and a record annotated {@code
+   * @JsonAutoDetect} or {@code @JsonIgnoreProperties}, are left to Jackson's annotations.
+   */
+  List<Getter> extraGetters(TypeElement record) {
+    for (AnnotationMirror mirror : record.getAnnotationMirrors()) {
+      String name = Annotations.qualifiedName(mirror);
+      if (name.equals(AUTO_DETECT) || name.equals(IGNORE_PROPERTIES)) {
+        return List.of();
+      }
+    }
+    Set<String> properties = new LinkedHashSet<>();
+    Set<Element> accessors = new HashSet<>();
+    for (RecordComponentElement component : record.getRecordComponents()) {
+      properties.add(component.getSimpleName().toString());
+      properties.add(SchemaDeriver.jsonName(record, component));
+      accessors.add(component.getAccessor());
+    }
+    List<Getter> getters = new ArrayList<>();
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(record))) {
+      String owner = ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString();
+      if (accessors.contains(method) || owner.equals("java.lang.Object") || owner.equals("java.lang.Record")
+          || !method.getModifiers().contains(Modifier.PUBLIC) || method.getModifiers().contains(Modifier.STATIC)
+          || !method.getParameters().isEmpty() || method.getReturnType().getKind() == TypeKind.VOID
+          || Annotations.find(method, IGNORE).isPresent()) {
+        continue;
+      }
+      String property = getterProperty(method.getSimpleName().toString(), method.getReturnType());
+      if (property != null && !properties.contains(property) && !properties.contains(beanName(method))) {
+        getters.add(new Getter(method, property));
+      }
+    }
+    return getters;
   }
 
   /** Why Jackson may write the constants of {@code enumType} otherwise than by name, or {@code null}. */

@@ -50,6 +50,12 @@ enum Message {
       "schema %s names resource '%s', which %s. Put the JSON Schema file at src/main/resources/%s"
           + " (resource is a path from the class-path root), or remove resource to derive the schema"
           + " from the record."),
+  SCHEMA_GETTER(
+      "SchemaGetter",
+      "%s is a public getter of %s, so Jackson writes it as the property '%s', which the derived"
+          + " schema of %s does not declare; derived schemas are closed (additionalProperties: false),"
+          + " so every %s would be refused. Annotate the getter with @JsonIgnore, rename it so that it"
+          + " is no getter (e.g. %s()), or replace the derived schema with @Schema(resource = \"...\")."),
   SCHEMA_CONSTRAINT(
       "SchemaConstraint",
       Diagnostic.Kind.WARNING,

@@ -48,18 +48,24 @@ import javax.lang.model.util.Types;
  *       both; {@code byte[]}: string with {@code contentEncoding: base64}; {@code JsonNode}: any.
  * </ul>
  *
- * Every object schema has {@code additionalProperties: true}: readers tolerate properties added by
- * newer producers, as Jackson does when it reads them.
+ * The content model is closed: every record's object schema has {@code additionalProperties: false},
+ * so a property the record does not declare is refused, and schema evolution follows the closed
+ * model's rules (adding an optional property is backward compatible, removing one forward
+ * compatible). Maps are the exception: their {@code additionalProperties} is the schema of their
+ * values. A public getter that Jackson would write as a property of its own ({@code getTotal()}
+ * besides the components) would make every record invalid, so it is an error.
  */
 final class SchemaDeriver {
   static final String DRAFT = "https://json-schema.org/draft/2020-12/schema";
 
   private final TypeShapes shapes;
   private final Constraints constraints;
+  private final JacksonDefaults jackson;
 
   SchemaDeriver(Elements elements, Types types) {
     this.shapes = new TypeShapes(elements, types);
     this.constraints = new Constraints(elements);
+    this.jackson = new JacksonDefaults(elements);
   }
 
   /**
@@ -187,8 +193,25 @@ final class SchemaDeriver {
       if (!required.isEmpty()) {
         object.put("required", required);
       }
-      object.put("additionalProperties", true);
+      object.put("additionalProperties", false);
+      extraGetters(record, site);
       return object;
+    }
+
+    /**
+     * Reports the getters Jackson writes besides the components: the closed schema would refuse
+     * every record. Reported on the getter of the root record, else on the root component that
+     * leads to the nested record.
+     */
+    private void extraGetters(TypeElement record, Site site) {
+      for (JacksonDefaults.Getter getter : jackson.extraGetters(record)) {
+        Element at = site == null && getter.method().getEnclosingElement().equals(record) ? getter.method()
+            : site != null ? site.component : record;
+        String method = getter.method().getSimpleName().toString();
+        String owner = ((TypeElement) getter.method().getEnclosingElement()).getSimpleName().toString();
+        problems.add(Problem.of(Message.SCHEMA_GETTER, at, owner + "." + method + "()",
+            record.getQualifiedName(), getter.property(), rootName, record.getSimpleName(), getter.property()));
+      }
     }
 
     private TypeShapes.Kind shape(TypeMirror type) {

@@ -45,15 +45,17 @@ final class SchemaGenerator {
   private final Filer filer;
   private final Generation generation;
   private final Registrations registrations;
+  private final AsyncApiWriter asyncApi;
   private final Diagnostics diagnostics;
 
   SchemaGenerator(
       Elements elements, Filer filer, Generation generation, Registrations registrations,
-      Diagnostics diagnostics) {
+      AsyncApiWriter asyncApi, Diagnostics diagnostics) {
     this.elements = elements;
     this.filer = filer;
     this.generation = generation;
     this.registrations = registrations;
+    this.asyncApi = asyncApi;
     this.diagnostics = diagnostics;
   }
 
@@ -75,6 +77,7 @@ final class SchemaGenerator {
             model.reader().type().toBuilder());
       }
       registrations.add(model.generated().canonicalName(), model.type());
+      asyncApi.schema(model);
     } catch (IOException e) {
       diagnostics.report(Problem.of(Message.WRITE_FAILED, model.type(), what, model.key(), e));
     }

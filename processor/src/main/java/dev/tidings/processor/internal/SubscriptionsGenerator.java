@@ -50,13 +50,16 @@ final class SubscriptionsGenerator {
   private final Elements elements;
   private final Generation generation;
   private final Registrations registrations;
+  private final AsyncApiWriter asyncApi;
   private final Diagnostics diagnostics;
 
   SubscriptionsGenerator(
-      Elements elements, Generation generation, Registrations registrations, Diagnostics diagnostics) {
+      Elements elements, Generation generation, Registrations registrations, AsyncApiWriter asyncApi,
+      Diagnostics diagnostics) {
     this.elements = elements;
     this.generation = generation;
     this.registrations = registrations;
+    this.asyncApi = asyncApi;
     this.diagnostics = diagnostics;
   }
 
@@ -64,6 +67,7 @@ final class SubscriptionsGenerator {
     try {
       generation.write(model.generated(), registration(model));
       registrations.add(model.generated().canonicalName(), model.type());
+      asyncApi.subscriptions(model);
     } catch (IOException e) {
       diagnostics.report(Problem.of(Message.WRITE_FAILED, model.type(), model.generated().canonicalName(),
           model.type().getQualifiedName(), e));

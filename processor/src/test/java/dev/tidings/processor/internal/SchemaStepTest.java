@@ -48,6 +48,32 @@ class SchemaStepTest {
   }
 
   @Test
+  void aGetterJacksonWritesBesidesTheComponentsIsAnErrorSinceTheModelIsClosed() {
+    JavaFileObject file = source("schema/Getters.java");
+    Compilation compilation = compile(file);
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("[SchemaGetter] Getters.getDisplay() is a public getter of test.Getters, so Jackson"
+            + " writes it as the property 'display', which the derived schema of Getters does not declare;"
+            + " derived schemas are closed (additionalProperties: false), so every Getters would be refused."
+            + " Annotate the getter with @JsonIgnore, rename it so that it is no getter (e.g. display()), or"
+            + " replace the derived schema with @Schema(resource = \"...\").")
+        .inFile(file)
+        .onLineContaining("public String getDisplay()");
+    assertThat(compilation)
+        .hadErrorContaining("[SchemaGetter] Getters.isBig() is a public getter of test.Getters, so Jackson writes"
+            + " it as the property 'big'")
+        .inFile(file)
+        .onLineContaining("public boolean isBig()");
+    assertThat(compilation)
+        .hadErrorContaining("[SchemaGetter] Part.getWeight() is a public getter of test.Getters.Part, so Jackson"
+            + " writes it as the property 'weight', which the derived schema of Getters does not declare")
+        .inFile(file)
+        .onLineContaining("List<Part> parts");
+    assertThat(compilation).hadErrorCount(3);
+  }
+
+  @Test
   void everyUnmappableComponentIsReportedOnItsLine() {
     JavaFileObject file = source("schema/Unmappable.java");
     Compilation compilation = compile(file);

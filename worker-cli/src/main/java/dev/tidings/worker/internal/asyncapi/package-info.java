@@ -1,7 +1,7 @@
 /**
- * The application described for other teams: an AsyncAPI 3.0 document of its servers, streams,
- * operations and messages ({@link dev.tidings.worker.internal.asyncapi.AsyncApi}), a self-contained
- * HTML page rendered from that document ({@link dev.tidings.worker.internal.asyncapi.DocsPage}), and
- * example data generated from the JSON Schemas ({@link dev.tidings.worker.internal.asyncapi.Examples}).
+ * The application described for other teams: its AsyncAPI 3.0 document ({@link
+ * dev.tidings.worker.internal.asyncapi.AsyncApi}, built by the framework's {@code
+ * dev.tidings.internal.asyncapi} from the running application's router) and a self-contained HTML
+ * page rendered from that document ({@link dev.tidings.worker.internal.asyncapi.DocsPage}).
  */
 package dev.tidings.worker.internal.asyncapi;

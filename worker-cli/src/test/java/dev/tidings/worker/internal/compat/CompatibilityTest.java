@@ -116,6 +116,23 @@ class CompatibilityTest {
   }
 
   @Test
+  void anOptionalComponentAddedToADerivedSchemaIsBackwardCompatibleAndBreaksForward() throws IOException {
+    JsonNode pair = null;
+    for (JsonNode p : corpus()) {
+      if (p.get("rule").asText().equals("derived: Optional component added to a nested record")) {
+        pair = p;
+      }
+    }
+    JsonNode old = pair.get("old");
+    JsonNode added = pair.get("new");
+    assertEquals(List.of(), Compatibility.check(old, "OrderPlaced:1", added, "OrderPlaced:2", Mode.BACKWARD));
+    assertEquals(List.of("/$defs/Line/properties/discount [property-removed]: forward: OrderPlaced:1 does not allow"
+        + " 'discount' (additionalProperties: false); data written with OrderPlaced:2 may have it"),
+        Compatibility.check(old, "OrderPlaced:1", added, "OrderPlaced:2", Mode.FULL).stream()
+            .map(Problem::toString).collect(Collectors.toList()));
+  }
+
+  @Test
   void aRequiredPropertyAddedNamesThePropertyInTheNewDocument() throws IOException {
     JsonNode old = MAPPER.readTree("{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}},"
         + "\"required\":[\"a\"],\"additionalProperties\":false}");

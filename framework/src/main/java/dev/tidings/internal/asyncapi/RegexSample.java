@@ -1,4 +1,4 @@
-package dev.tidings.worker.internal.asyncapi;
+package dev.tidings.internal.asyncapi;
 
 /**
  * A short string matching a simple regular expression: literals, escapes ({@code \d \w \s} and

@@ -1,8 +1,9 @@
-package dev.tidings.worker.internal.asyncapi;
+package dev.tidings.internal.asyncapi;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tidings.RequestHeaders;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** The Kafka headers Tidings reads and writes, as JSON Schemas of the AsyncAPI document. */
 final class Headers {
@@ -26,40 +27,44 @@ final class Headers {
   private Headers() {}
 
   /** The headers any message may carry. */
-  static ObjectNode schema() {
-    ObjectNode schema = JsonNodeFactory.instance.objectNode();
+  static Map<String, Object> schema() {
+    Map<String, Object> schema = Tree.object();
     schema.put("type", "object");
     schema.put("description", "Kafka headers (UTF-8 strings). Handlers that publish through their Subscriber"
         + " copy the consumed record's headers, so trace context follows a chain of services.");
-    ObjectNode properties = schema.putObject("properties");
-    properties.putObject(RequestHeaders.TRACEPARENT).put("type", "string").put("description",
+    Map<String, Object> properties = Tree.object(schema, "properties");
+    header(properties, RequestHeaders.TRACEPARENT,
         "W3C Trace Context, propagated from the consumed message to what its handler publishes");
-    properties.putObject("tracestate").put("type", "string").put("description", "W3C Trace Context vendor state,"
-        + " propagated like traceparent");
-    properties.putObject(RequestHeaders.CORRELATION_ID).put("type", "string").put("description",
+    header(properties, "tracestate", "W3C Trace Context vendor state, propagated like traceparent");
+    header(properties, RequestHeaders.CORRELATION_ID,
         "ties a reply to its request; a reply carries the request's value unchanged");
-    properties.putObject(RequestHeaders.REPLY_TO).put("type", "string").put("description",
-        "on a request: the stream (without topic prefix) the reply goes to");
-    properties.putObject("tidings.replayed-from").put("type", "string").put("description",
+    header(properties, RequestHeaders.REPLY_TO, "on a request: the stream (without topic prefix) the reply goes to");
+    header(properties, "tidings.replayed-from",
         "set by 'worker dlt replay' on a republished dead letter: where it was replayed from");
     return schema;
   }
 
   /** The message of a dead-letter stream. */
-  static ObjectNode deadLetterMessage() {
-    ObjectNode message = JsonNodeFactory.instance.objectNode();
+  static Map<String, Object> deadLetterMessage() {
+    Map<String, Object> message = Tree.object();
     message.put("name", "DeadLetter");
     message.put("title", "Dead letter");
     message.put("summary", "A record a handler could not process: its original key, value (unchanged, possibly"
         + " not JSON at all) and headers, with tidings.dlt.* headers describing the failure");
-    ObjectNode headers = message.putObject("headers");
+    Map<String, Object> headers = Tree.object(message, "headers");
     headers.put("type", "object");
-    ObjectNode properties = headers.putObject("properties");
-    headers.putArray("required").add("tidings.dlt.topic").add("tidings.dlt.reason");
+    Map<String, Object> properties = Tree.object(headers, "properties");
+    headers.put("required", new ArrayList<Object>(List.of("tidings.dlt.topic", "tidings.dlt.reason")));
     for (String[] header : DEAD_LETTER) {
-      properties.putObject("tidings.dlt." + header[0]).put("type", "string").put("description", header[1]);
+      header(properties, "tidings.dlt." + header[0], header[1]);
     }
-    message.putObject("payload").put("description", "the original value, unchanged");
+    Tree.object(message, "payload").put("description", "the original value, unchanged");
     return message;
+  }
+
+  private static void header(Map<String, Object> properties, String name, String description) {
+    Map<String, Object> header = Tree.object(properties, name);
+    header.put("type", "string");
+    header.put("description", description);
   }
 }

@@ -1,0 +1,4 @@
+package test;
+
+/** Nothing for the processor. */
+public record NotAnnotated(String text) {}
