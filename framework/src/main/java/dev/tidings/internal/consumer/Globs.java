@@ -133,16 +133,26 @@ public final class Globs {
   }
 
   /**
-   * The pattern a subscription uses for {@code prefix + glob}: it never matches one of the
+   * The starts of the stream names Tidings uses for itself: the schema registry ({@code
+   * _tidings_schemas}) and the reply streams of requesters ({@code tidings.replies.<id>}).
+   */
+  public static final List<String> INTERNAL_STREAM_STARTS = List.of("_tidings", "tidings.replies.");
+
+  /**
+   * The pattern a subscription uses for {@code prefix + glob}. It never matches one of the
    * subscription's own dead-letter topics, so that a subscription never consumes its own dead
    * letters. With the default dead-letter stream ({@code deadLetterStream} null) these are the
    * topics ending in {@code deadLetterSuffix}, all of them unless the glob itself ends with the
    * suffix, and then those whose name without the suffix the glob matches. A configured
    * dead-letter stream is excluded by its name, and {@code *.dlt} topics stay excluded as well
    * unless the glob ends with the suffix.
+   *
+   * <p>Nor does it match the streams Tidings keeps for itself, which carry no envelopes: those
+   * starting with one of {@link #INTERNAL_STREAM_STARTS} (unless the glob starts with it too, as
+   * {@code tidings.replies.*} does) and the configured {@code replyStream} (may be null).
    */
   public static Pattern subscriptionPattern(String prefix, String glob, String deadLetterSuffix,
-      String deadLetterStream) {
+      String deadLetterStream, String replyStream) {
     String matched = Pattern.quote(prefix) + toRegex(glob);
     StringBuilder regex = new StringBuilder();
     if (!glob.endsWith(deadLetterSuffix)) {
@@ -153,7 +163,22 @@ public final class Globs {
     if (deadLetterStream != null) {
       regex.append("(?!").append(Pattern.quote(prefix + deadLetterStream)).append("$)");
     }
+    for (String start : INTERNAL_STREAM_STARTS) {
+      if (!glob.startsWith(start)) {
+        regex.append("(?!").append(Pattern.quote(prefix + start)).append(")");
+      }
+    }
+    if (replyStream != null) {
+      regex.append("(?!").append(Pattern.quote(prefix + replyStream))
+          .append("(?:").append(Pattern.quote(deadLetterSuffix)).append(")?$)");
+    }
     return Pattern.compile(regex.append(matched).toString());
+  }
+
+  /** {@link #subscriptionPattern(String, String, String, String, String)} without a reply stream. */
+  public static Pattern subscriptionPattern(String prefix, String glob, String deadLetterSuffix,
+      String deadLetterStream) {
+    return subscriptionPattern(prefix, glob, deadLetterSuffix, deadLetterStream, null);
   }
 
   /** {@link #subscriptionPattern(String, String, String, String)} with the default dead-letter streams. */

@@ -48,7 +48,8 @@ public final class ShareRunner implements Runner {
     this.options = options;
     this.settings = ShareSettings.consumer(options, options.groupId(spec.group()));
     this.topics = spec.pattern() != null && Globs.isPattern(spec.pattern())
-        ? ShareTopics.glob(spec.group(), options.topicPrefix(), spec.pattern(), spec.deadLetterStream())
+        ? ShareTopics.glob(spec.group(), options.topicPrefix(), spec.pattern(), spec.deadLetterStream(),
+            options.replyStream().orElse(null))
         : ShareTopics.fixed(spec.group(), options.topicPrefix(),
             spec.pattern() != null ? List.of(spec.pattern()) : spec.streams());
     for (int i = 0; i < spec.concurrency(); i++) {

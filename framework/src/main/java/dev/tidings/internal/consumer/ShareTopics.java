@@ -32,11 +32,13 @@ final class ShareTopics {
 
   /**
    * Topics matching {@code glob} (prefixed), known once {@link #resolve} ran; never the
-   * subscription's dead-letter topics ({@code deadLetterStream} null for the default ones).
+   * subscription's dead-letter topics ({@code deadLetterStream} null for the default ones) nor
+   * Tidings' own streams ({@code replyStream} the configured reply stream, may be null).
    */
-  static ShareTopics glob(String group, String prefix, String glob, String deadLetterStream) {
-    return new ShareTopics(group, Globs.subscriptionPattern(prefix, glob, DeadLetters.SUFFIX, deadLetterStream),
-        Set.of());
+  static ShareTopics glob(String group, String prefix, String glob, String deadLetterStream,
+      String replyStream) {
+    return new ShareTopics(group,
+        Globs.subscriptionPattern(prefix, glob, DeadLetters.SUFFIX, deadLetterStream, replyStream), Set.of());
   }
 
   /** Exactly these streams (prefixed). */

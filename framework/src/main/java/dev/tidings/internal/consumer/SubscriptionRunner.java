@@ -133,7 +133,7 @@ public final class SubscriptionRunner implements Runnable, Runner {
     ConsumerRebalanceListener listener = new Rebalance(c);
     if (spec.pattern() != null && Globs.isPattern(spec.pattern())) {
       c.subscribe(Globs.subscriptionPattern(options.topicPrefix(), spec.pattern(), DeadLetters.SUFFIX,
-          spec.deadLetterStream()), listener);
+          spec.deadLetterStream(), options.replyStream().orElse(null)), listener);
     } else {
       List<String> topics = new ArrayList<>();
       for (String stream : spec.pattern() != null ? List.of(spec.pattern()) : spec.streams()) {

@@ -101,6 +101,27 @@ class GlobsTest {
   }
 
   @Test
+  void tidingsOwnStreamsAreNotMatchedByBroadGlobs() {
+    assertFalse(matches("p.", "*", "p._tidings_schemas"));
+    assertFalse(matches("p.", "*", "p.tidings.replies.3f2a"));
+    assertFalse(matches("", "*", "_tidings_schemas"));
+    assertFalse(matches("", "t*", "tidings.replies.3f2a"));
+    assertTrue(matches("p.", "*", "p.tidings.repliesx"));
+    assertTrue(matches("p.", "*", "p.orders"));
+    assertTrue(matches("", "*", "_schemas"));
+    // a glob that names them on purpose still gets them
+    assertTrue(matches("p.", "tidings.replies.*", "p.tidings.replies.3f2a"));
+    assertTrue(matches("", "_tidings*", "_tidings_schemas"));
+    // the configured reply stream, and its dead letters, whatever it is called
+    Pattern p = Globs.subscriptionPattern("p.", "*", ".dlt", null, "replies.host-1");
+    assertFalse(p.matcher("p.replies.host-1").matches());
+    assertTrue(p.matcher("p.replies.host-2").matches());
+    Pattern dlt = Globs.subscriptionPattern("p.", "*.dlt", ".dlt", null, "replies.host-1");
+    assertFalse(dlt.matcher("p.replies.host-1.dlt").matches());
+    assertTrue(dlt.matcher("p.orders.dlt").matches());
+  }
+
+  @Test
   void plainNamesAreNotPatterns() {
     assertFalse(Globs.isPattern("foo.bar"));
     assertTrue(Globs.isPattern("foo.*"));
