@@ -1,5 +1,7 @@
 package dev.tidings.ingress;
 
+import java.util.Map;
+
 /**
  * A POST request as a {@link PostHandler} sees it: authenticated, admitted, its body read
  * (inflated when it was sent with {@code Content-Encoding: gzip}) and within the size limit.
@@ -35,4 +37,20 @@ public interface HttpPost {
 
   /** The request id: the client's {@code X-Request-ID}, or one generated for this request. */
   String requestId();
+
+  /**
+   * The W3C trace context ({@code traceparent}, and {@code tracestate} when there is one) that the
+   * messages published for this request carry as Kafka headers: with tracing on, the context of the
+   * server's span of this request (a child of the client's {@code traceparent}), else the client's
+   * headers as sent. Empty when there is neither.
+   */
+  default Map<String, String> traceContext() {
+    String traceparent = header("traceparent");
+    if (traceparent == null) {
+      return Map.of();
+    }
+    String tracestate = header("tracestate");
+    return tracestate == null ? Map.of("traceparent", traceparent)
+        : Map.of("traceparent", traceparent, "tracestate", tracestate);
+  }
 }

@@ -10,7 +10,7 @@ import org.eclipse.jetty.http.HttpField;
 
 /**
  * The key and Kafka headers of a message from its request: {@code Tidings-Key} (UTF-8) or {@code
- * Tidings-Key-Base64} (raw bytes), {@code traceparent}, {@code X-Request-ID} as {@code
+ * Tidings-Key-Base64} (raw bytes), the trace context ({@link PostRequest#traceContext}), {@code X-Request-ID} as {@code
  * tidings.request-id}, {@code Tidings-Header-<name>} as {@code <name>}, and the principal as {@code
  * tidings.principal} (never taken from the client).
  *
@@ -38,10 +38,9 @@ record Outgoing(byte[] key, Map<String, String> headers) {
 
   /** Trace, request id and principal, which no client-given header overrides. */
   static void common(Map<String, String> headers, PostRequest request, boolean authenticated) {
-    String traceparent = request.header("traceparent");
-    if (traceparent != null) {
-      headers.put("traceparent", traceparent);
-    }
+    headers.remove("traceparent");
+    headers.remove("tracestate");
+    headers.putAll(request.traceContext());
     headers.put(REQUEST_ID, request.requestId());
     Principal principal = request.principal();
     if (authenticated) {

@@ -17,12 +17,14 @@ final class PostRequest implements HttpPost {
   private final byte[] body;
   private final Principal principal;
   private final String requestId;
+  private final Map<String, String> traceContext;
 
   /**
    * @param query the raw (still encoded) query string without {@code ?}, or {@code null}
+   * @param traceContext the context of the server span of the request, or {@code null} for the client's
    */
   PostRequest(String path, Map<String, String> parameters, String query, HttpFields headers, String mediaType,
-      byte[] body, Principal principal, String requestId) {
+      byte[] body, Principal principal, String requestId, Map<String, String> traceContext) {
     this.path = path;
     this.parameters = parameters;
     this.query = query;
@@ -31,6 +33,7 @@ final class PostRequest implements HttpPost {
     this.body = body;
     this.principal = principal;
     this.requestId = requestId;
+    this.traceContext = traceContext;
   }
 
   @Override
@@ -95,5 +98,10 @@ final class PostRequest implements HttpPost {
   @Override
   public String requestId() {
     return requestId;
+  }
+
+  @Override
+  public Map<String, String> traceContext() {
+    return traceContext != null ? traceContext : HttpPost.super.traceContext();
   }
 }

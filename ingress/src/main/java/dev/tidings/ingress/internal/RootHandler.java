@@ -3,6 +3,7 @@ package dev.tidings.ingress.internal;
 import dev.tidings.ingress.Authenticator;
 import dev.tidings.ingress.HttpReply;
 import dev.tidings.ingress.Principal;
+import dev.tidings.internal.tracing.Tracing;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ final class RootHandler extends Handler.Abstract {
   private final Admission admission;
   private final RateLimiter rate;
   private final String routeList;
+  private final Tracing tracing = Tracing.get();
 
   RootHandler(ServerSettings settings) {
     this.routes = settings.routes();
@@ -105,6 +107,7 @@ final class RootHandler extends Handler.Abstract {
 
   private void servePost(Route route, Map<String, String> params, String path, Request request, Response response,
       Callback callback) {
+    ServerSpan span = ServerSpan.start(tracing, route, request);
     HttpFields headers = request.getHeaders();
     String requestId = requestId(headers.get(REQUEST_ID));
     Principal principal = auth.authenticate(headers::get);
@@ -113,20 +116,20 @@ final class RootHandler extends Handler.Abstract {
       reject(request, response, callback, HttpReply.error(401, "unauthorized", sent
           ? "the credentials are not valid: check the token or user and password"
           : "credentials are required: send Authorization: Bearer <token> (or Basic)", false)
-          .withHeader("WWW-Authenticate", auth.challenge()), requestId);
+          .withHeader("WWW-Authenticate", auth.challenge()), requestId, span);
       return;
     }
     String stream = params.get("stream");
     if (stream != null && !principal.mayPublishTo(stream)) {
       reject(request, response, callback, HttpReply.error(403, "forbidden", "principal '" + principal.name()
           + "' may not publish to stream '" + stream + "'; it may publish to " + principal.streams(), false),
-          requestId);
+          requestId, span);
       return;
     }
     if (!rate.tryAcquire(principal.name())) {
       reject(request, response, callback, HttpReply.error(429, "rate_limited", "principal '" + principal.name()
           + "' sends more requests per second than allowed: slow down and retry after the Retry-After seconds",
-          true).withHeader("Retry-After", "1"), requestId);
+          true).withHeader("Retry-After", "1"), requestId, span);
       return;
     }
     String mediaType;
@@ -135,7 +138,7 @@ final class RootHandler extends Handler.Abstract {
       mediaType = mediaType(headers.get(HttpHeader.CONTENT_TYPE), route.mediaTypes());
       gzip = BodyReader.gzip(headers.get(HttpHeader.CONTENT_ENCODING));
     } catch (HttpError e) {
-      reject(request, response, callback, e.reply(), requestId);
+      reject(request, response, callback, e.reply(), requestId, span);
       return;
     }
     long length = request.getLength();
@@ -143,7 +146,7 @@ final class RootHandler extends Handler.Abstract {
     if (!admission.tryAcquire(reserved)) {
       reject(request, response, callback, HttpError.unavailable("saturated", "the server has "
           + admission.requestsInFlight() + " requests in flight, its limit: retry after the Retry-After seconds", 1)
-          .reply(), requestId);
+          .reply(), requestId, span);
       return;
     }
     InputStream content = Content.Source.asInputStream(request);
@@ -161,7 +164,7 @@ final class RootHandler extends Handler.Abstract {
     } else {
       try {
         answer = route.post().handle(new PostRequest(path, params, request.getHttpURI().getQuery(), headers,
-            mediaType, body, principal, requestId));
+            mediaType, body, principal, requestId, span.context()));
       } catch (RuntimeException e) {
         answer = CompletableFuture.failedFuture(e);
       }
@@ -169,6 +172,7 @@ final class RootHandler extends Handler.Abstract {
     answer.whenComplete((reply, error) -> {
       admission.release(reserved);
       HttpReply answer2 = error == null ? reply : replyFor(route, error);
+      span.end(answer2.status());
       write(request, response, callback, ended ? answer2 : closing(request, answer2), requestId);
     });
   }
@@ -177,6 +181,13 @@ final class RootHandler extends Handler.Abstract {
    * Answers a POST refused before its body was read, after dropping the body ({@link #drain}).
    */
   private void reject(Request request, Response response, Callback callback, HttpReply reply, String requestId) {
+    reject(request, response, callback, reply, requestId, ServerSpan.NONE);
+  }
+
+  /** {@link #reject(Request, Response, Callback, HttpReply, String)}, ending {@code span} with the answer. */
+  private void reject(Request request, Response response, Callback callback, HttpReply reply, String requestId,
+      ServerSpan span) {
+    span.end(reply.status());
     boolean ended = drain(Content.Source.asInputStream(request), request.getLength());
     write(request, response, callback, ended ? reply : closing(request, reply), requestId);
   }

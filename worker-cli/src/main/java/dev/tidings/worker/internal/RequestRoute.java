@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
  * ({@code ?timeout=5s}), for clients that cannot set headers: {@code 500ms}, {@code 30s}, {@code 2m};
  * default 30 s, at most {@code maxTimeout}. Give it one way: a request with both is answered 400
  * ({@code bad_timeout}), even when they agree, rather than one silently winning. The request's
- * Kafka key comes from {@code Tidings-Key} (UTF-8), and {@code traceparent} is passed on. {@link
+ * Kafka key comes from {@code Tidings-Key} (UTF-8), and the trace context ({@link HttpPost#traceContext}) is passed on. {@link
  * IngressOptions} adds it to the worker's HTTP server beside the ingress routes, with the server's
  * route hook, so it is authenticated and admitted like every POST. The same JSON payload goes over HTTP and over Kafka: {@code curl -d '{"schema":"ExecutionRequest:1",
  * "data":{...}}' -H 'Content-Type: application/json' http://host:8080/v1/streams/executions/request}.
@@ -90,10 +90,7 @@ final class RequestRoute implements PostHandler {
       return done(HttpReply.error(400, "bad_timeout", e.getMessage(), false));
     }
     Map<String, byte[]> headers = new HashMap<>();
-    String trace = request.header(RequestHeaders.TRACEPARENT);
-    if (trace != null) {
-      headers.put(RequestHeaders.TRACEPARENT, trace.getBytes(StandardCharsets.UTF_8));
-    }
+    request.traceContext().forEach((name, value) -> headers.put(name, value.getBytes(StandardCharsets.UTF_8)));
     String key = request.header(KEY_HEADER);
     CompletableFuture<MessageContext> reply;
     try {

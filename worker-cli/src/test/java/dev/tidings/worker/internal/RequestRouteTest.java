@@ -19,6 +19,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -135,6 +137,30 @@ class RequestRouteTest {
       assertEquals("bad_timeout", error.get("code").asText());
       assertTrue(error.get("message").asText().startsWith("the timeout is given twice, as Tidings-Timeout: 30s and as "
           + "?timeout=30s"), twice.body());
+    }
+  }
+
+  @Test
+  void theRequestCarriesTheClientsTraceContext(TestKafka kafka) throws Exception {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    Router serving = new Router().schema(GreetingRegistration.schema());
+    serving.subscribe("greeting.requests", "answerer").onRequest(Greeting.class, (greeting, ctx) -> {
+      seen.add(ctx.header("traceparent").orElse("none") + " " + ctx.header("tracestate").orElse("none"));
+      return CompletableFuture.completedFuture(greeting);
+    });
+    String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    try (Application server = Application.create(options(kafka)).mount(serving).start();
+        Application caller = Application.create(options(kafka)).mount(new Router().schema(GreetingRegistration.schema()));
+        TidingsHttpServer http = RequestRoute.addTo(TidingsHttpServer.builder().host("127.0.0.1")
+            .auth(Authenticator.none()), caller, Duration.ofMinutes(1)).start()) {
+      HttpResponse<String> ok = this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port()
+              + "/v1/streams/greeting.requests/request"))
+          .header("Content-Type", "application/json").header("traceparent", traceparent)
+          .header("tracestate", "vendor=1").timeout(Duration.ofSeconds(60))
+          .POST(HttpRequest.BodyPublishers.ofString("{\"schema\":\"Greeting:1\",\"data\":{\"text\":\"hi\","
+              + "\"count\":1}}")).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, ok.statusCode(), ok.body());
+      assertEquals(List.of(traceparent + " vendor=1"), seen, "without a tracing SDK, the client's context as sent");
     }
   }
 }
